@@ -1,0 +1,214 @@
+using System;
+using IL2Schedule.Protocols;
+using IL2Schedule.Schedules;
+using IL2Schedule.Zones;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace IL2Schedule.Planning;
+
+/// <summary>
+/// Plans a high-dose IL-2 course from a protocol, the first dose's time and a time zone: every
+/// dose's start and end, the course end, the response-assessment date and the next-course window.
+/// Immutable and thread-safe; reuse one planner for many courses.
+/// </summary>
+/// <remarks>
+/// <para>The rules, in order (defaults from the Proleukin prescribing information, section 2 and Table 1):</para>
+/// <list type="number">
+/// <item>Cycle c (from 1) nominally starts at the first dose's requested local date-time plus
+/// (c − 1) × (cycle length + rest) calendar days, at the same clock time: days 1 and 15. Cycle 1
+/// starts at the first dose itself. A later cycle's nominal start that the zone skips is shifted
+/// forward by the gap's length; one it repeats takes the earlier instant (NodaTime's
+/// <see cref="Resolvers.LenientResolver"/>).</item>
+/// <item>Dose k of a cycle starts (k − 1) dosing intervals after the cycle start: of elapsed time
+/// (<see cref="DoseTiming.Elapsed"/>, the default) or of local clock time resolved leniently
+/// (<see cref="DoseTiming.WallClock"/>).</item>
+/// <item>Each cycle plans <see cref="CourseProtocol.MaxDosesPerCycle"/> doses (label: 14), all
+/// inside the cycle's window of <see cref="CourseProtocol.CycleLengthDays"/> × 24 elapsed hours.</item>
+/// <item>Each infusion ends <see cref="CourseProtocol.InfusionDuration"/> of elapsed time after it starts (label: 15 minutes).</item>
+/// <item>Course end is the end of the last dose of the last cycle; the course end date is its local date.</item>
+/// <item>Response assessment: course end date + <see cref="CourseProtocol.ResponseAssessmentDelay"/> (label: about 4 weeks).</item>
+/// <item>Next-course window: [course end date + 6 weeks, course end date + 12 weeks], both inclusive
+/// (Atkins 1999; Fyfe 1995), starting no earlier than discharge + 7 weeks (label) once a discharge
+/// date is added with <see cref="CourseSchedule.WithDischargeDate"/>; reported empty with its
+/// reason, never thrown, when that passes the window's end.</item>
+/// </list>
+/// </remarks>
+public sealed class CoursePlanner
+{
+    /// <summary>Creates a planner for the label's protocol (<see cref="CourseProtocol.Label"/>).</summary>
+    public CoursePlanner()
+        : this(CourseProtocol.Label)
+    {
+    }
+
+    /// <summary>Creates a planner for <paramref name="protocol"/>.</summary>
+    /// <param name="protocol">The course rules; already validated.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="protocol"/> is null.</exception>
+    public CoursePlanner(CourseProtocol protocol)
+    {
+        Protocol = Preconditions.CheckNotNull(protocol, nameof(protocol));
+    }
+
+    /// <summary>The protocol this planner applies.</summary>
+    public CourseProtocol Protocol { get; }
+
+    /// <summary>Plans a course from the first dose's local date-time in a zone.</summary>
+    /// <param name="firstDose">The first dose's local date-time (wall-clock time in <paramref name="zone"/>).</param>
+    /// <param name="zone">The zone the course is given in. A tzdb alias is replaced by its canonical zone.</param>
+    /// <returns>The planned course.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    /// <exception cref="LocalTimeMappingException">
+    /// <paramref name="zone"/> skips or repeats <paramref name="firstDose"/>; the message names the
+    /// local time, the zone and which of the two it is. Pass a resolver to the other overload to
+    /// say which instant is meant.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The first dose is before 0001-01-02, or the course or its follow-up dates would pass 9999-12-31.
+    /// </exception>
+    /// <exception cref="ArgumentException">
+    /// The zone's clock changes make the plan impossible: a wall-clock dose that would not start after
+    /// the previous infusion ends or would fall outside its cycle window, or a cycle that would start
+    /// before the previous cycle's last infusion ends (only in zones that skip whole days).
+    /// </exception>
+    public CourseSchedule Plan(LocalDateTime firstDose, DateTimeZone zone)
+    {
+        zone = TimeZoneLookup.Canonicalize(Preconditions.CheckNotNull(zone, nameof(zone)));
+        CheckFirstDoseDate(firstDose.Date);
+        var mapping = zone.MapLocal(firstDose);
+        if (mapping.Count != 1)
+        {
+            throw new LocalTimeMappingException(mapping, nameof(firstDose));
+        }
+        return PlanFrom(firstDose, mapping.Single(), zone);
+    }
+
+    /// <summary>
+    /// Plans a course from the first dose's local date-time in a zone, with a resolver that says
+    /// which instant is meant when the zone skips or repeats that local time.
+    /// </summary>
+    /// <param name="firstDose">The first dose's local date-time (wall-clock time in <paramref name="zone"/>).</param>
+    /// <param name="zone">The zone the course is given in. A tzdb alias is replaced by its canonical zone.</param>
+    /// <param name="firstDoseResolver">
+    /// Maps <paramref name="firstDose"/> to an instant, for example <see cref="Resolvers.LenientResolver"/>
+    /// (a skipped time moves forward by the gap's length, a repeated one takes the earlier instant).
+    /// Cycle starts are still counted from <paramref name="firstDose"/> as given, and later cycle
+    /// starts are always resolved leniently.
+    /// </param>
+    /// <returns>The planned course.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> or <paramref name="firstDoseResolver"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The first dose is before 0001-01-02, or the course or its follow-up dates would pass 9999-12-31.
+    /// </exception>
+    /// <exception cref="ArgumentException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <remarks>Any exception <paramref name="firstDoseResolver"/> throws (NodaTime's strict resolver throws <see cref="SkippedTimeException"/> and <see cref="AmbiguousTimeException"/>) propagates unchanged.</remarks>
+    public CourseSchedule Plan(LocalDateTime firstDose, DateTimeZone zone, ZoneLocalMappingResolver firstDoseResolver)
+    {
+        zone = TimeZoneLookup.Canonicalize(Preconditions.CheckNotNull(zone, nameof(zone)));
+        Preconditions.CheckNotNull(firstDoseResolver, nameof(firstDoseResolver));
+        CheckFirstDoseDate(firstDose.Date);
+        return PlanFrom(firstDose, zone.ResolveLocal(firstDose, firstDoseResolver), zone);
+    }
+
+    /// <summary>Plans a course from the first dose's local date-time in a zone given by id.</summary>
+    /// <param name="firstDose">The first dose's local date-time (wall-clock time in the zone).</param>
+    /// <param name="zoneId">An IANA id ("America/New_York"), alias ("US/Eastern") or Windows id ("Eastern Standard Time"); see <see cref="TimeZoneLookup.GetZone"/>.</param>
+    /// <returns>The planned course.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zoneId"/> is null.</exception>
+    /// <exception cref="DateTimeZoneNotFoundException">No zone has the id; the message suggests close ids.</exception>
+    /// <exception cref="LocalTimeMappingException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    public CourseSchedule Plan(LocalDateTime firstDose, string zoneId) =>
+        Plan(firstDose, TimeZoneLookup.GetZone(zoneId));
+
+    /// <summary>Plans a course from the first dose as a zoned date-time, which already names its instant.</summary>
+    /// <param name="firstDose">The first dose; its local date-time counts as the requested one and its zone is the course's zone.</param>
+    /// <returns>The planned course.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    public CourseSchedule Plan(ZonedDateTime firstDose)
+    {
+        var zone = TimeZoneLookup.Canonicalize(firstDose.Zone);
+        CheckFirstDoseDate(firstDose.Date);
+        return PlanFrom(firstDose.LocalDateTime, firstDose.ToInstant().InZone(zone), zone);
+    }
+
+    /// <summary>Plans a course from the first dose's instant and a zone.</summary>
+    /// <param name="firstDose">The instant the first dose starts; its local date-time in <paramref name="zone"/> counts as the requested one.</param>
+    /// <param name="zone">The zone the course is given in.</param>
+    /// <returns>The planned course.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    public CourseSchedule Plan(Instant firstDose, DateTimeZone zone) =>
+        Plan(firstDose.InZone(Preconditions.CheckNotNull(zone, nameof(zone))));
+
+    private static void CheckFirstDoseDate(LocalDate firstDose)
+    {
+        if (firstDose < CalendarRange.Earliest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstDose), firstDose, $"firstDose must be on or after 0001-01-02; was {CalendarRange.Format(firstDose)}");
+        }
+    }
+
+    private CourseSchedule PlanFrom(LocalDateTime firstDose, ZonedDateTime firstStart, DateTimeZone zone)
+    {
+        var protocol = Protocol;
+        // Two spare days keep every instant of the course inside NodaTime's range in any offset.
+        int courseDays = checked(((protocol.CycleCount - 1) * protocol.DaysBetweenCycleStarts) + protocol.CycleLengthDays + 2);
+        CalendarRange.Add(firstDose.Date, Period.FromDays(courseDays), "the course's last day");
+
+        var cycles = new CycleSchedule[protocol.CycleCount];
+        int doseNumber = 0;
+        Instant previousEnd = Instant.MinValue;
+        for (int c = 0; c < cycles.Length; c++)
+        {
+            var nominal = firstDose.PlusDays(checked(c * protocol.DaysBetweenCycleStarts));
+            var cycleStart = c == 0 ? firstStart : nominal.InZone(zone, Resolvers.LenientResolver);
+            var startInstant = cycleStart.ToInstant();
+            if (startInstant < previousEnd)
+            {
+                throw new ArgumentException(
+                    $"Cycle {c + 1} would start at {Text(cycleStart)}, before cycle {c}'s last infusion ends at {Text(previousEnd.InZone(zone))}: {TimeZoneLookup.GetCanonicalId(zone)} skips calendar time between them; lengthen the rest period.",
+                    nameof(firstDose));
+            }
+            var windowEnd = startInstant + protocol.CycleWindow;
+            var doses = new ScheduledDose[protocol.MaxDosesPerCycle];
+            for (int k = 0; k < doses.Length; k++)
+            {
+                var start = k == 0 ? startInstant : DoseStart(protocol, zone, nominal, startInstant, k);
+                if (start < previousEnd || start >= windowEnd)
+                {
+                    throw ImpossibleDose(nameof(firstDose), zone, c + 1, k + 1, start, previousEnd, windowEnd);
+                }
+                previousEnd = start + protocol.InfusionDuration;
+                doseNumber++;
+                doses[k] = new ScheduledDose(doseNumber, c + 1, k + 1, start.InZone(zone), previousEnd.InZone(zone));
+            }
+            cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, windowEnd.InZone(zone), doses);
+        }
+
+        return new CourseSchedule(protocol, zone, TimeZoneLookup.GetCanonicalId(zone), firstDose, cycles, dischargeDate: null);
+    }
+
+    /// <summary>The start of dose k (from 0) of a cycle whose nominal local start is <paramref name="nominal"/>.</summary>
+    private static Instant DoseStart(CourseProtocol protocol, DateTimeZone zone, LocalDateTime nominal, Instant cycleStart, int k) =>
+        protocol.DoseTiming == DoseTiming.Elapsed
+            ? cycleStart + (protocol.DosingInterval * k)
+            : nominal.Plus(Period.FromMinutes(checked((long)protocol.DosingInterval.TotalMinutes * k)))
+                .InZone(zone, Resolvers.LenientResolver)
+                .ToInstant();
+
+    private static ArgumentException ImpossibleDose(string firstDose, DateTimeZone zone, int cycle, int numberInCycle, Instant start, Instant previousEnd, Instant windowEnd)
+    {
+        string why = start >= windowEnd
+            ? $"at or after the cycle's window end {Text(windowEnd.InZone(zone))}"
+            : $"before the previous infusion ends at {Text(previousEnd.InZone(zone))}";
+        return new ArgumentException(
+            $"Dose {numberInCycle} of cycle {cycle} would start at {Text(start.InZone(zone))}, {why}: {TimeZoneLookup.GetCanonicalId(zone)} changes its clocks too far for wall-clock timing here; use DoseTiming.Elapsed.",
+            firstDose);
+    }
+
+    private static string Text(ZonedDateTime value) => value.ToOffsetDateTime().ToString("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>", null);
+}

@@ -1,0 +1,28 @@
+namespace IL2Schedule.Protocols;
+
+/// <summary>
+/// How the doses of a cycle are spaced when the cycle crosses a daylight-saving change.
+/// </summary>
+/// <remarks>
+/// Electronic health records differ here: some keep the elapsed interval, so 08:00 doses move to
+/// 09:00 after the spring change; others keep the clock times, so one interval lasts 7 or 9 hours
+/// (Alberta Health Services Connect Care manual; KHN 2018 reporting). The label says only "every
+/// 8 hours" (Proleukin prescribing information, section 2), so the choice is explicit.
+/// </remarks>
+public enum DoseTiming
+{
+    /// <summary>
+    /// Dose k of a cycle starts exactly (k − 1) dosing intervals of elapsed time after the
+    /// cycle's first dose. Across a DST change the clock times move by the change (08:00 becomes
+    /// 09:00 after a spring change). The default: every interval is exactly 8 hours.
+    /// </summary>
+    Elapsed = 0,
+
+    /// <summary>
+    /// Dose k of a cycle starts at the cycle's local start plus (k − 1) dosing intervals of local
+    /// clock time, so clock times stay fixed (00:00, 08:00, 16:00). Across a DST change one
+    /// interval lasts 7 or 9 hours. A local time the zone skips is shifted forward by the gap's
+    /// length; one it repeats takes the earlier instant (NodaTime's lenient resolver).
+    /// </summary>
+    WallClock = 1,
+}

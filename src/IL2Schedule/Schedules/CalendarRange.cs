@@ -1,0 +1,30 @@
+using System;
+using NodaTime;
+
+namespace IL2Schedule.Schedules;
+
+/// <summary>
+/// Date arithmetic that turns NodaTime's range failures into one clear message: a course and its
+/// follow-up dates must lie within the ISO calendar years 1 to 9999.
+/// </summary>
+internal static class CalendarRange
+{
+    internal static readonly LocalDate Earliest = new(1, 1, 2);
+
+    internal static LocalDate Add(LocalDate date, Period period, string what)
+    {
+        try
+        {
+            return date.Plus(period);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            throw OutOfRange(what, date);
+        }
+    }
+
+    internal static ArgumentOutOfRangeException OutOfRange(string what, LocalDate from) =>
+        new(null, $"Cannot compute {what} from {Format(from)}: the dates would pass 9999-12-31, the last date NodaTime can represent.");
+
+    internal static string Format(LocalDate date) => ScheduleText.Format(date);
+}

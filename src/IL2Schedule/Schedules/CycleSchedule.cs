@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NodaTime;
+
+namespace IL2Schedule.Schedules;
+
+/// <summary>
+/// One planned cycle: its start, its dosing window and its doses. Immutable, with value equality.
+/// </summary>
+/// <remarks>
+/// Label, Table 1: cycle 1 on days 1–5, cycle 2 on days 15–19, at most 14 doses each. A cycle's
+/// window is its length of elapsed time from its first dose (120 hours: fifteen 8-hour slots).
+/// </remarks>
+public sealed class CycleSchedule : IEquatable<CycleSchedule>
+{
+    private readonly ScheduledDose[] doses;
+
+    internal CycleSchedule(int number, LocalDateTime nominalStart, ZonedDateTime start, ZonedDateTime windowEnd, ScheduledDose[] doses)
+    {
+        Number = number;
+        NominalStart = nominalStart;
+        Start = start;
+        WindowEnd = windowEnd;
+        this.doses = doses;
+    }
+
+    /// <summary>The cycle's number, from 1.</summary>
+    public int Number { get; }
+
+    /// <summary>
+    /// The local date-time the cycle was meant to start: the first dose's requested local
+    /// date-time plus (number − 1) × (cycle length + rest) calendar days, at the same clock time.
+    /// Differs from <see cref="Start"/>'s local time only when the zone skips it.
+    /// </summary>
+    public LocalDateTime NominalStart { get; }
+
+    /// <summary>The instant of the cycle's first dose, in the course's zone.</summary>
+    public ZonedDateTime Start { get; }
+
+    /// <summary>
+    /// The exclusive end of the cycle's dosing window: <see cref="Start"/> plus the cycle length of
+    /// elapsed time (120 hours). Every dose of the cycle starts before it.
+    /// </summary>
+    public ZonedDateTime WindowEnd { get; }
+
+    /// <summary>The window as a half-open interval of instants [<see cref="Start"/>, <see cref="WindowEnd"/>).</summary>
+    public Interval Window => new(Start.ToInstant(), WindowEnd.ToInstant());
+
+    /// <summary>The cycle's planned doses in order (as many as the protocol's dose cap).</summary>
+    public IReadOnlyList<ScheduledDose> Doses => doses;
+
+    /// <inheritdoc/>
+    public bool Equals(CycleSchedule? other) =>
+        other is not null
+        && Number == other.Number
+        && NominalStart == other.NominalStart
+        && Start.Equals(other.Start)
+        && WindowEnd.Equals(other.WindowEnd)
+        && doses.SequenceEqual(other.doses);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as CycleSchedule);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Number, Start, WindowEnd, doses.Length);
+
+    /// <summary>Compares two cycles by every value and dose.</summary>
+    /// <param name="left">The first cycle, or null.</param>
+    /// <param name="right">The second cycle, or null.</param>
+    /// <returns>True if both are null or all values are equal.</returns>
+    public static bool operator ==(CycleSchedule? left, CycleSchedule? right) =>
+        left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two cycles by every value and dose.</summary>
+    /// <param name="left">The first cycle, or null.</param>
+    /// <param name="right">The second cycle, or null.</param>
+    /// <returns>True if exactly one is null or any value differs.</returns>
+    public static bool operator !=(CycleSchedule? left, CycleSchedule? right) => !(left == right);
+
+    /// <summary>An invariant description, for example "cycle 2: 14 doses from 2027-03-24T08:00:00-04:00, window ends 2027-03-29T08:00:00-04:00".</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"cycle {Number}: {doses.Length} doses from {ScheduleText.Format(Start)}, window ends {ScheduleText.Format(WindowEnd)}");
+}

@@ -1,0 +1,47 @@
+using System;
+using IL2Schedule.Protocols;
+using NodaTime;
+
+namespace IL2Schedule.Schedules;
+
+/// <summary>The dates that follow a course: response assessment and the next-course window.</summary>
+internal static class FollowUpRules
+{
+    /// <summary>Course end date + <see cref="CourseProtocol.ResponseAssessmentDelay"/>.</summary>
+    /// <remarks>Label, "Retreatment": evaluate for response about 4 weeks after the course.</remarks>
+    internal static LocalDate ResponseAssessmentDate(CourseProtocol protocol, LocalDate courseEndDate) =>
+        CalendarRange.Add(courseEndDate, protocol.ResponseAssessmentDelay, "the response-assessment date");
+
+    /// <summary>
+    /// [course end date + <see cref="CourseProtocol.RetreatmentWindowStart"/>, course end date +
+    /// <see cref="CourseProtocol.RetreatmentWindowEnd"/>], both inclusive; with a discharge date the
+    /// start is no earlier than discharge + <see cref="CourseProtocol.MinimumIntervalAfterDischarge"/>.
+    /// An empty result is reported with its reason, never thrown.
+    /// </summary>
+    /// <remarks>Atkins 1999 and Fyfe 1995 (every 6–12 weeks); label, "Retreatment" (7 weeks from discharge).</remarks>
+    internal static NextCourseWindow NextCourseWindow(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate)
+    {
+        var earliest = CalendarRange.Add(courseEndDate, protocol.RetreatmentWindowStart, "the next-course window's start");
+        var latest = CalendarRange.Add(courseEndDate, protocol.RetreatmentWindowEnd, "the next-course window's end");
+        var byCourseEnd = new DateInterval(earliest, latest);
+        if (dischargeDate is not { } discharge)
+        {
+            return new NextCourseWindow(byCourseEnd, null, null, byCourseEnd, null);
+        }
+        var afterDischarge = CalendarRange.Add(discharge, protocol.MinimumIntervalAfterDischarge, "the earliest start after discharge");
+        string rule = $"the next course starts at least {protocol.MinimumIntervalAfterDischarge} after discharge on {Format(discharge)} (label, Retreatment), so not before {Format(afterDischarge)}";
+        if (afterDischarge > latest)
+        {
+            return new NextCourseWindow(byCourseEnd, discharge, afterDischarge, null,
+                $"Empty: {rule}, which is after the window's end {Format(latest)} ({protocol.RetreatmentWindowEnd} after the course end date {Format(courseEndDate)}).");
+        }
+        if (afterDischarge > earliest)
+        {
+            return new NextCourseWindow(byCourseEnd, discharge, afterDischarge, new DateInterval(afterDischarge, latest),
+                $"Start moved from {Format(earliest)}: {rule}.");
+        }
+        return new NextCourseWindow(byCourseEnd, discharge, afterDischarge, byCourseEnd, null);
+    }
+
+    private static string Format(LocalDate date) => ScheduleText.Format(date);
+}

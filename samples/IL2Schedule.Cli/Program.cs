@@ -1,1 +1,4 @@
-return 0;
+using System;
+using IL2Schedule.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);

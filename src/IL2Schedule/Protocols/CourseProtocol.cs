@@ -260,7 +260,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         {
             int slots = CountSlots(Duration.FromDays(b.CycleLengthDays), b.DosingInterval);
             CheckRange(problems, nameof(MaxDosesPerCycle), b.MaxDosesPerCycle, 1, slots,
-                $" (the {Format(b.DosingInterval)} slots in a {b.CycleLengthDays}-day window)");
+                $" (the slots {Format(b.DosingInterval)} apart in a {b.CycleLengthDays}-day window)");
         }
         else if (b.MaxDosesPerCycle < 1)
         {

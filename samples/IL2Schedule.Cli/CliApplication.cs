@@ -1,0 +1,99 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using IL2Schedule.Zones;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace IL2Schedule.Cli;
+
+/// <summary>
+/// The <c>il2schedule</c> command line. User errors print one line starting "error:" on stderr
+/// and exit with <see cref="UsageError"/>; nothing is written to stdout then.
+/// </summary>
+public static class CliApplication
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for unusable arguments or input (bad date, unknown zone, invalid protocol, ...).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code for a bug in this program; the message asks the user to report it.</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where the single error line goes.</param>
+    /// <returns>0 on success, 2 for a user error, 70 for an internal error.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        var root = BuildCommandLine();
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            stderr.WriteLine("error: " + OneLine(parseResult.Errors[0].Message) + " (see il2schedule --help)");
+            return UsageError;
+        }
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            stderr.WriteLine("error: " + UserMessage(e));
+            return UsageError;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"error: internal error ({e.GetType().Name}: {OneLine(e.Message)}); please report it with the command line you ran");
+            return InternalError;
+        }
+    }
+
+    private static RootCommand BuildCommandLine()
+    {
+        var plan = PlanCommand.Create();
+        var root = new RootCommand(
+            "Plans high-dose interleukin-2 (aldesleukin) courses: every infusion's start and end in a real time zone, " +
+            "the response-assessment date and the next-course window. Run with no arguments to plan the README's worked example.")
+        {
+            plan,
+        };
+        root.SetAction(parseResult => PlanCommand.Run(parseResult.InvocationConfiguration.Output, PlanRequest.WorkedExample));
+        return root;
+    }
+
+    private static bool IsUserError(Exception e) =>
+        e is CliUsageException or ArgumentException or DateTimeZoneNotFoundException or IOException;
+
+    private static string UserMessage(Exception e)
+    {
+        string message = e.Message;
+        if (e is ArgumentException { ParamName: { } name })
+        {
+            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+        }
+        return OneLine(message);
+    }
+
+    /// <summary>Joins a multi-line message into one line, dropping .NET's "Actual value was" suffix.</summary>
+    private static string OneLine(string message) =>
+        string.Join(" ", message
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith("Actual value was", StringComparison.Ordinal)));
+}
+
+/// <summary>A user error found by the CLI itself, such as a malformed date.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);

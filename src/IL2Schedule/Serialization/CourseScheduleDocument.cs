@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using NodaTime;
+
+namespace IL2Schedule.Serialization;
+
+// The JSON form of a planned course, schema version 1. Property names become camelCase.
+// Changing a name or a meaning here changes the public JSON contract: bump SchemaVersion.
+
+internal sealed class CourseScheduleDocument
+{
+    public required int SchemaVersion { get; init; }
+
+    public required string Zone { get; init; }
+
+    public required string TzdbVersion { get; init; }
+
+    public required string DoseTiming { get; init; }
+
+    public required ProtocolDocument Protocol { get; init; }
+
+    public required LocalDateTime RequestedFirstDose { get; init; }
+
+    public LocalDate? DischargeDate { get; init; }
+
+    public required List<CycleDocument> Cycles { get; init; }
+
+    public required List<DoseDocument> Doses { get; init; }
+
+    public required OffsetDateTime CourseEnd { get; init; }
+
+    public required LocalDate CourseEndDate { get; init; }
+
+    public required LocalDate ImagingDate { get; init; }
+
+    public required DateWindowDocument? NextCourseWindow { get; init; }
+
+    public string? NextCourseWindowNote { get; init; }
+}
+
+internal sealed class ProtocolDocument
+{
+    public required int DoseInternationalUnitsPerKilogram { get; init; }
+
+    public required int CycleCount { get; init; }
+
+    public required int CycleLengthDays { get; init; }
+
+    public required int RestPeriodDays { get; init; }
+
+    public required long DosingIntervalMinutes { get; init; }
+
+    public required long InfusionDurationMinutes { get; init; }
+
+    public required int MaxDosesPerCycle { get; init; }
+
+    public required Period ResponseAssessmentDelay { get; init; }
+
+    public required Period RetreatmentWindowStart { get; init; }
+
+    public required Period RetreatmentWindowEnd { get; init; }
+
+    public required Period MinimumIntervalAfterDischarge { get; init; }
+}
+
+internal sealed class CycleDocument
+{
+    public required int Number { get; init; }
+
+    public required OffsetDateTime Start { get; init; }
+
+    public required OffsetDateTime WindowEnd { get; init; }
+}
+
+internal sealed class DoseDocument
+{
+    public required int Number { get; init; }
+
+    public required int Cycle { get; init; }
+
+    public required int NumberInCycle { get; init; }
+
+    public required OffsetDateTime Start { get; init; }
+
+    public required OffsetDateTime End { get; init; }
+}
+
+internal sealed class DateWindowDocument
+{
+    public required LocalDate Start { get; init; }
+
+    public required LocalDate End { get; init; }
+}

@@ -224,7 +224,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         var problems = Validate(builder);
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid course protocol: " + string.Join(". ", problems) + ".", nameof(builder));
+            throw new ArgumentException("Invalid course protocol: " + string.Join(". ", problems) + ".");
         }
         return new CourseProtocol(
             builder.DoseInternationalUnitsPerKilogram,

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -107,7 +108,11 @@ public static class CourseScheduleJson
                 .Plan(document.RequestedFirstDose, zone, asRecorded)
                 .WithDischargeDate(document.DischargeDate);
         }
-        catch (Exception e) when (e is ArgumentException or DateTimeZoneNotFoundException)
+        catch (ArgumentException e)
+        {
+            throw new JsonException(Messages.WithoutParameterName(e), e);
+        }
+        catch (DateTimeZoneNotFoundException e)
         {
             throw new JsonException(e.Message, e);
         }
@@ -244,6 +249,9 @@ public static class CourseScheduleJson
         var options = new JsonSerializerOptions(ScheduleJsonContext.Default.Options)
         {
             WriteIndented = indented,
+            // Offsets such as +01:00 are written as is, not as \u002B01:00: the text is JSON for
+            // machines and people, not for embedding in HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters =
             {
                 new NodaPatternConverter<OffsetDateTime>(offsetDateTime),

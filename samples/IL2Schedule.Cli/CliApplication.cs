@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
 using IL2Schedule.Zones;
@@ -62,14 +63,17 @@ public static class CliApplication
         }
     }
 
-    private static RootCommand BuildCommandLine()
+    private static Command BuildCommandLine()
     {
-        var plan = PlanCommand.Create();
-        var root = new RootCommand(
+        // A plain command named as users type it (RootCommand would take the assembly's name).
+        var root = new Command(
+            "il2schedule",
             "Plans high-dose interleukin-2 (aldesleukin) courses: every infusion's start and end in a real time zone, " +
             "the response-assessment date and the next-course window. Run with no arguments to plan the README's worked example.")
         {
-            plan,
+            new HelpOption(),
+            new VersionOption(),
+            PlanCommand.Create(),
         };
         root.SetAction(parseResult => PlanCommand.Run(parseResult.InvocationConfiguration.Output, PlanRequest.WorkedExample));
         return root;

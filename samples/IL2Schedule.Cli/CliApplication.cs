@@ -80,7 +80,7 @@ public static class CliApplication
     }
 
     private static bool IsUserError(Exception e) =>
-        e is CliUsageException or ArgumentException or DateTimeZoneNotFoundException or IOException;
+        e is CliUsageException or ArgumentException or DateTimeZoneNotFoundException;
 
     private static string UserMessage(Exception e)
     {

@@ -67,7 +67,8 @@ public sealed class CoursePlanner
     /// The first dose is before 0001-01-02, or the course or its follow-up dates would pass 9999-12-31.
     /// </exception>
     /// <exception cref="ArgumentException">
-    /// The zone's clock changes make the plan impossible: a wall-clock dose that would not start after
+    /// <paramref name="firstDose"/> is not in the ISO calendar; or the zone's clock changes make
+    /// the plan impossible: a wall-clock dose that would not start after
     /// the previous infusion ends or would fall outside its cycle window, or a cycle that would start
     /// before the previous cycle's last infusion ends (only in zones that skip whole days).
     /// </exception>
@@ -120,7 +121,7 @@ public sealed class CoursePlanner
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
     /// <exception cref="ArgumentException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
     public CourseSchedule Plan(LocalDateTime firstDose, string zoneId) =>
-        Plan(firstDose, TimeZoneLookup.GetZone(zoneId));
+        Plan(firstDose, TimeZoneLookup.GetZone(Preconditions.CheckNotNull(zoneId, nameof(zoneId))));
 
     /// <summary>Plans a course from the first dose as a zoned date-time, which already names its instant.</summary>
     /// <param name="firstDose">The first dose; its local date-time counts as the requested one and its zone is the course's zone.</param>
@@ -146,6 +147,7 @@ public sealed class CoursePlanner
 
     private static void CheckFirstDoseDate(LocalDate firstDose)
     {
+        CalendarRange.CheckIso(firstDose, nameof(firstDose));
         if (firstDose < CalendarRange.Earliest)
         {
             throw new ArgumentOutOfRangeException(nameof(firstDose), firstDose, $"firstDose must be on or after 0001-01-02; was {CalendarRange.Format(firstDose)}");

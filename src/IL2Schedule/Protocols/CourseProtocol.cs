@@ -45,7 +45,9 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
 
     private static readonly LocalDate PeriodReferenceDate = new(2001, 1, 1);
 
-    internal static readonly DurationPattern DurationText = DurationPattern.CreateWithInvariantCulture("-H:mm:ss");
+    private static readonly LocalDate FirstPeriodCheckDate = new(2000, 1, 1);
+
+    internal static readonly DurationPattern DurationText = DurationPattern.CreateWithInvariantCulture("-H:mm:ss.FFFFFFFFF");
 
     /// <summary>
     /// The prescribing information's course: 600,000 IU/kg, 2 cycles of 5 days with a 9-day rest,
@@ -216,8 +218,11 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     /// <param name="doseTiming">The dose timing of the new protocol.</param>
     /// <returns>This instance if <paramref name="doseTiming"/> is unchanged, otherwise a new protocol.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="doseTiming"/> is not a defined value.</exception>
-    public CourseProtocol WithDoseTiming(DoseTiming doseTiming) =>
-        doseTiming == DoseTiming ? this : new CourseProtocolBuilder(this) { DoseTiming = doseTiming }.Build();
+    public CourseProtocol WithDoseTiming(DoseTiming doseTiming)
+    {
+        Preconditions.CheckDefined(doseTiming, nameof(doseTiming));
+        return doseTiming == DoseTiming ? this : new CourseProtocolBuilder(this) { DoseTiming = doseTiming }.Build();
+    }
 
     internal static CourseProtocol Create(CourseProtocolBuilder builder)
     {
@@ -276,10 +281,11 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         bool startValid = CheckFollowUpPeriod(problems, nameof(RetreatmentWindowStart), b.RetreatmentWindowStart);
         bool endValid = CheckFollowUpPeriod(problems, nameof(RetreatmentWindowEnd), b.RetreatmentWindowEnd);
         CheckFollowUpPeriod(problems, nameof(MinimumIntervalAfterDischarge), b.MinimumIntervalAfterDischarge);
-        if (startValid && endValid
-            && PeriodReferenceDate.Plus(b.RetreatmentWindowEnd!) < PeriodReferenceDate.Plus(b.RetreatmentWindowStart!))
+        if (startValid && endValid && FirstDateWhereEndPrecedesStart(b.RetreatmentWindowStart!, b.RetreatmentWindowEnd!) is { } date)
         {
-            problems.Add($"{nameof(RetreatmentWindowEnd)} must not be shorter than {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}); was {b.RetreatmentWindowEnd}");
+            problems.Add(date == FirstPeriodCheckDate
+                ? $"{nameof(RetreatmentWindowEnd)} must not be shorter than {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}); was {b.RetreatmentWindowEnd}"
+                : $"{nameof(RetreatmentWindowEnd)} must not end before {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}) from any course end date, as it does from {date:uuuu-MM-dd}; was {b.RetreatmentWindowEnd}");
         }
         return problems;
     }
@@ -322,6 +328,23 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
             problems.Add($"{name} must be whole days, weeks, months or years, between 1 day and 1 year; was {value}");
         }
         return valid;
+    }
+
+    /// <summary>
+    /// The first date on which adding <paramref name="end"/> gives an earlier date than adding
+    /// <paramref name="start"/> (possible when months and days are mixed), or null if there is none.
+    /// A leap year and a common year hold every combination of month length and day of month.
+    /// </summary>
+    private static LocalDate? FirstDateWhereEndPrecedesStart(Period start, Period end)
+    {
+        for (var date = FirstPeriodCheckDate; date.Year <= 2001; date = date.PlusDays(1))
+        {
+            if (date.Plus(end) < date.Plus(start))
+            {
+                return date;
+            }
+        }
+        return null;
     }
 
     private static int CountSlots(Duration window, Duration interval) =>

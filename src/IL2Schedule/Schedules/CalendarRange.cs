@@ -26,5 +26,14 @@ internal static class CalendarRange
     internal static ArgumentOutOfRangeException OutOfRange(string what, LocalDate from) =>
         new(null, $"Cannot compute {what} from {Format(from)}: the dates would pass 9999-12-31, the last date NodaTime can represent.");
 
+    /// <summary>Dates in other calendars are rejected rather than converted, so what was asked is what is planned.</summary>
+    internal static void CheckIso(LocalDate date, string paramName)
+    {
+        if (date.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException($"{paramName} must be in the ISO calendar; was {date:uuuu-MM-dd} in the {date.Calendar.Id} calendar", paramName);
+        }
+    }
+
     internal static string Format(LocalDate date) => ScheduleText.Format(date);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using IL2Schedule.Protocols;
@@ -19,7 +20,8 @@ namespace IL2Schedule.Schedules;
 public sealed class CourseSchedule : IEquatable<CourseSchedule>
 {
     private readonly CycleSchedule[] cycles;
-    private readonly ScheduledDose[] doses;
+    private readonly ReadOnlyCollection<CycleSchedule> readOnlyCycles;
+    private readonly ReadOnlyCollection<ScheduledDose> doses;
 
     internal CourseSchedule(
         CourseProtocol protocol,
@@ -34,7 +36,8 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
         ZoneId = zoneId;
         RequestedFirstDose = requestedFirstDose;
         this.cycles = cycles;
-        doses = cycles.SelectMany(cycle => cycle.Doses).ToArray();
+        readOnlyCycles = Array.AsReadOnly(cycles);
+        doses = Array.AsReadOnly(cycles.SelectMany(cycle => cycle.Doses).ToArray());
         DischargeDate = dischargeDate;
         ResponseAssessmentDate = FollowUpRules.ResponseAssessmentDate(protocol, CourseEndDate);
         NextCourseWindow = FollowUpRules.NextCourseWindow(protocol, CourseEndDate, dischargeDate);
@@ -62,7 +65,7 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     public DoseTiming DoseTiming => Protocol.DoseTiming;
 
     /// <summary>The cycles in order (2 for the label's course).</summary>
-    public IReadOnlyList<CycleSchedule> Cycles => cycles;
+    public IReadOnlyList<CycleSchedule> Cycles => readOnlyCycles;
 
     /// <summary>Every dose of the course in order, numbered from 1 (28 for the label's course).</summary>
     public IReadOnlyList<ScheduledDose> Doses => doses;
@@ -100,9 +103,14 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     /// <paramref name="dischargeDate"/> is before the first dose's date, or the earliest start after
     /// it would pass 9999-12-31.
     /// </exception>
+    /// <exception cref="ArgumentException"><paramref name="dischargeDate"/> is not in the ISO calendar.</exception>
     /// <remarks>Label, "Retreatment": at least 7 weeks from the date of hospital discharge. A window emptied by the rule is reported, not thrown.</remarks>
     public CourseSchedule WithDischargeDate(LocalDate? dischargeDate)
     {
+        if (dischargeDate is { } iso)
+        {
+            CalendarRange.CheckIso(iso, nameof(dischargeDate));
+        }
         if (dischargeDate is { } discharge && discharge < RequestedFirstDose.Date)
         {
             throw new ArgumentOutOfRangeException(nameof(dischargeDate), discharge,
@@ -148,5 +156,5 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     /// <returns>The summary.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{doses.Length} doses in {ZoneId} from {ScheduleText.Format(doses[0].Start)} to {ScheduleText.Format(CourseEnd)}; imaging {ScheduleText.Format(ResponseAssessmentDate)}; next course {NextCourseWindow}");
+        $"{doses.Count} doses in {ZoneId} from {ScheduleText.Format(doses[0].Start)} to {ScheduleText.Format(CourseEnd)}; imaging {ScheduleText.Format(ResponseAssessmentDate)}; next course {NextCourseWindow}");
 }

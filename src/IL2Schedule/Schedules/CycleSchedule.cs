@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using NodaTime;
@@ -15,7 +16,7 @@ namespace IL2Schedule.Schedules;
 /// </remarks>
 public sealed class CycleSchedule : IEquatable<CycleSchedule>
 {
-    private readonly ScheduledDose[] doses;
+    private readonly ReadOnlyCollection<ScheduledDose> doses;
 
     internal CycleSchedule(int number, LocalDateTime nominalStart, ZonedDateTime start, ZonedDateTime windowEnd, ScheduledDose[] doses)
     {
@@ -23,7 +24,7 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
         NominalStart = nominalStart;
         Start = start;
         WindowEnd = windowEnd;
-        this.doses = doses;
+        this.doses = Array.AsReadOnly(doses);
     }
 
     /// <summary>The cycle's number, from 1.</summary>
@@ -64,7 +65,7 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
     public override bool Equals(object? obj) => Equals(obj as CycleSchedule);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Number, Start, WindowEnd, doses.Length);
+    public override int GetHashCode() => HashCode.Combine(Number, Start, WindowEnd, doses.Count);
 
     /// <summary>Compares two cycles by every value and dose.</summary>
     /// <param name="left">The first cycle, or null.</param>
@@ -83,5 +84,5 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
     /// <returns>The description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"cycle {Number}: {doses.Length} doses from {ScheduleText.Format(Start)}, window ends {ScheduleText.Format(WindowEnd)}");
+        $"cycle {Number}: {doses.Count} doses from {ScheduleText.Format(Start)}, window ends {ScheduleText.Format(WindowEnd)}");
 }

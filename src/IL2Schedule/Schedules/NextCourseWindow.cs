@@ -40,8 +40,8 @@ public sealed class NextCourseWindow : IEquatable<NextCourseWindow>
     public bool IsEmpty => Dates is null;
 
     /// <summary>
-    /// Why the window is empty, or how the discharge rule moved its start; null when the window is
-    /// simply <see cref="ByCourseEnd"/>.
+    /// Why the window is empty (starting "Empty: "), or how the discharge rule moved its start;
+    /// null when the window is simply <see cref="ByCourseEnd"/>.
     /// </summary>
     public string? Note { get; }
 
@@ -73,8 +73,8 @@ public sealed class NextCourseWindow : IEquatable<NextCourseWindow>
     /// <returns>True if exactly one is null or any value differs.</returns>
     public static bool operator !=(NextCourseWindow? left, NextCourseWindow? right) => !(left == right);
 
-    /// <summary>"2027-05-09 to 2027-06-20" (both inclusive), or "empty: " and the reason.</summary>
+    /// <summary>"2027-05-09 to 2027-06-20" (both inclusive), or, when empty, <see cref="Note"/> ("Empty: ..." and the reason).</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        Dates is { } dates ? $"{ScheduleText.Format(dates.Start)} to {ScheduleText.Format(dates.End)}" : "empty: " + Note;
+        Dates is { } dates ? $"{ScheduleText.Format(dates.Start)} to {ScheduleText.Format(dates.End)}" : Note!;
 }

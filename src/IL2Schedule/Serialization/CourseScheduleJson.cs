@@ -88,9 +88,9 @@ public static class CourseScheduleJson
         {
             throw new JsonException($"schemaVersion must be {SchemaVersion}; was {document.SchemaVersion}.");
         }
-        if (document.Doses.Count == 0)
+        if (document.Doses.Count == 0 || document.Doses[0] is null)
         {
-            throw new JsonException("doses must hold at least one dose; was empty.");
+            throw new JsonException("doses must start with the first dose; was empty or null.");
         }
         try
         {
@@ -252,6 +252,7 @@ public static class CourseScheduleJson
             // Offsets such as +01:00 are written as is, not as \u002B01:00: the text is JSON for
             // machines and people, not for embedding in HTML.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            RespectNullableAnnotations = true,
             Converters =
             {
                 new NodaPatternConverter<OffsetDateTime>(offsetDateTime),

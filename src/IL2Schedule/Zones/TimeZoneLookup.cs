@@ -89,11 +89,13 @@ public static class TimeZoneLookup
 
     /// <summary>
     /// Up to <paramref name="maxCount"/> known ids close to <paramref name="id"/>: ids that contain it,
-    /// then ids within a small edit distance, closest first.
+    /// then ids within a small edit distance, closest first. Every suggestion is an id
+    /// <see cref="GetZone"/> accepts: a canonical IANA id, an alias ("US/Easten" suggests
+    /// "US/Eastern", which means America/New_York) or a Windows id.
     /// </summary>
     /// <param name="id">The id that was not found.</param>
     /// <param name="maxCount">The most suggestions to return; at least 1.</param>
-    /// <returns>Canonical IANA ids or Windows ids, possibly none.</returns>
+    /// <returns>Accepted ids, possibly none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is less than 1.</exception>
     public static IReadOnlyList<string> SuggestIds(string id, int maxCount = 3)

@@ -2,13 +2,12 @@ using FluentAssertions;
 using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
 using NodaTime;
+using static IL2Schedule.Tests.TimeText;
 
 namespace IL2Schedule.Tests.Planning;
 
 public partial class CoursePlannerTests
 {
-    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-
     // The README's worked example, worked by hand.
     // America/New_York: 2027-03-14 02:00 EST (-05:00) -> 03:00 EDT (-04:00).
     // Elapsed timing, label protocol: 14 doses every 8 h from 2027-03-10 08:00 -05:00.
@@ -49,7 +48,4 @@ public partial class CoursePlannerTests
         schedule.ZoneId.Should().Be("America/New_York");
         schedule.DoseTiming.Should().Be(DoseTiming.Elapsed);
     }
-
-    private static string Rfc3339(ZonedDateTime value) =>
-        value.ToOffsetDateTime().ToString("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>", System.Globalization.CultureInfo.InvariantCulture);
 }

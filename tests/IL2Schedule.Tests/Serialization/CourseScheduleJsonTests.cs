@@ -199,6 +199,23 @@ public class CourseScheduleJsonTests
     }
 
     [Theory]
+    [InlineData("doses", "null")]
+    [InlineData("doses", "[]")]
+    [InlineData("doses", "[null]")]
+    [InlineData("protocol", "null")]
+    [InlineData("cycles", "[null, null]")]
+    [InlineData("zone", "null")]
+    public void Deserialize_NullOrEmptyWhereAValueIsRequired_ThrowsJsonException(string property, string value)
+    {
+        var node = JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample()))!;
+        node[property] = JsonNode.Parse(value);
+
+        var act = () => CourseScheduleJson.Deserialize(node.ToJsonString());
+
+        act.Should().Throw<JsonException>();
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("null")]
     [InlineData("[]")]

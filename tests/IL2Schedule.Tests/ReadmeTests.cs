@@ -1,0 +1,72 @@
+using System.IO;
+using FluentAssertions;
+using IL2Schedule.Planning;
+using IL2Schedule.Schedules;
+using NodaTime;
+
+namespace IL2Schedule.Tests;
+
+/// <summary>Keeps README.md's code honest: its quick start is this file's region, compiled and run here.</summary>
+public class ReadmeTests
+{
+    [Fact]
+    public void QuickStart_CompilesRunsAndPlansTheWorkedExample()
+    {
+        var lines = QuickStart();
+
+        lines.Should().HaveCount(31);
+        lines[0].Should().Be("28 doses in America/New_York from 2027-03-10T08:00:00-05:00 to 2027-03-28T16:15:00-04:00; imaging 2027-04-25; next course 2027-05-09 to 2027-06-20");
+        lines[13].Should().Be("dose 13 (cycle 1, 13) 2027-03-14T09:00:00-04:00 to 2027-03-14T09:15:00-04:00");
+        lines[30].Should().Be("next course 2027-05-19 to 2027-06-20: Start moved from 2027-05-09: the next course starts at least P7W after discharge on 2027-03-31 (label, Retreatment), so not before 2027-05-19.");
+    }
+
+    [Fact]
+    public void Readme_ShowsTheQuickStartRegionVerbatim()
+    {
+        string root = RepositoryRoot();
+        string source = File.ReadAllText(Path.Combine(root, "tests", "IL2Schedule.Tests", "ReadmeTests.cs"));
+        // The markers with their real line breaks; this method's own string literals hold escapes instead.
+        string region = source.Split("#region quick-start\n")[1].Split("#endregion\n")[0];
+        string code = string.Join("\n", region
+            .Split('\n')
+            .SkipLast(1)
+            .Select(line => line.Length >= 8 ? line[8..] : line.TrimStart()));
+
+        File.ReadAllText(Path.Combine(root, "README.md")).Should().Contain("```csharp\n" + code + "\n```");
+    }
+
+    private static List<string> QuickStart()
+    {
+        var output = new List<string>();
+        void WriteLine(object value) => output.Add(value.ToString()!);
+
+        #region quick-start
+        // using IL2Schedule.Planning; using IL2Schedule.Schedules; using NodaTime;
+        var planner = new CoursePlanner(); // the label's protocol: 2 cycles of up to 14 doses
+        CourseSchedule course = planner.Plan(new LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
+
+        WriteLine(course); // one-line summary
+        foreach (ScheduledDose dose in course.Doses)
+        {
+            WriteLine(dose); // dose 13 (cycle 1, 13) 2027-03-14T09:00:00-04:00 to ...
+        }
+        WriteLine($"imaging {course.ResponseAssessmentDate:uuuu-MM-dd}");
+
+        // After discharge, the label's 7-week minimum applies to the next course.
+        CourseSchedule discharged = course.WithDischargeDate(new LocalDate(2027, 3, 31));
+        WriteLine($"next course {discharged.NextCourseWindow}: {discharged.NextCourseWindow.Note}");
+        #endregion
+
+        return output;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IL2Schedule.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("IL2Schedule.sln not found above " + AppContext.BaseDirectory);
+    }
+}

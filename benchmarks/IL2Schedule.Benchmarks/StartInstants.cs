@@ -1,0 +1,37 @@
+using System;
+using System.Globalization;
+using IL2Schedule.Schedules;
+using NodaTime;
+
+namespace IL2Schedule.Benchmarks;
+
+/// <summary>Checks, before anything is measured, that the two sides of a comparison compute the same dose starts.</summary>
+public static class StartInstants
+{
+    /// <summary>Throws unless <paramref name="schedule"/>'s dose starts are exactly <paramref name="expected"/>, in order.</summary>
+    /// <param name="expected">The hand-written side's start instants.</param>
+    /// <param name="schedule">The library's plan.</param>
+    /// <param name="context">What was planned (zone, timing), for the message.</param>
+    /// <exception cref="InvalidOperationException">The counts or any start differ; the message names the first difference.</exception>
+    public static void RequireSame(ReadOnlySpan<Instant> expected, CourseSchedule schedule, string context)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var doses = schedule.Doses;
+        if (doses.Count != expected.Length)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{context}: the baseline computes {expected.Length} dose starts, the library plans {doses.Count}; the benchmark would not compare like with like."));
+        }
+        for (int i = 0; i < expected.Length; i++)
+        {
+            var actual = doses[i].Start.ToInstant();
+            if (actual != expected[i])
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{context}: dose {i + 1} starts at {expected[i]} in the baseline but at {actual} in the library; the benchmark would not compare like with like."));
+            }
+        }
+    }
+}

@@ -13,16 +13,6 @@ internal static class Preconditions
         where T : class =>
         argument ?? throw new ArgumentNullException(paramName);
 
-    internal static string CheckNotBlank(string? argument, string paramName)
-    {
-        CheckNotNull(argument, paramName);
-        if (string.IsNullOrWhiteSpace(argument))
-        {
-            throw new ArgumentException($"{paramName} must not be empty or white space; was '{argument}'", paramName);
-        }
-        return argument;
-    }
-
     internal static void CheckDefined<TEnum>(TEnum value, string paramName)
         where TEnum : struct, Enum
     {

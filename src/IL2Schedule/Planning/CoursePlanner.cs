@@ -36,6 +36,11 @@ namespace IL2Schedule.Planning;
 /// </remarks>
 public sealed class CoursePlanner
 {
+    // Bounds that keep an instant's local date-time representable in any zone; the first dose's
+    // local date is then checked against the same limits as the other overloads.
+    private static readonly Instant EarliestFirstDoseInstant = Instant.FromUtc(1, 1, 1, 0, 0);
+    private static readonly Instant LatestFirstDoseInstant = Instant.FromUtc(9999, 12, 31, 0, 0);
+
     /// <summary>Creates a planner for the label's protocol (<see cref="CourseProtocol.Label"/>).</summary>
     public CoursePlanner()
         : this(CourseProtocol.Label)
@@ -67,7 +72,8 @@ public sealed class CoursePlanner
     /// The first dose is before 0001-01-02, or the course or its follow-up dates would pass 9999-12-31.
     /// </exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="firstDose"/> is not in the ISO calendar; or the zone's clock changes make
+    /// <paramref name="firstDose"/> is not in the ISO calendar; or a dose falls where the zone used
+    /// an offset with seconds (historical local mean time); or the zone's clock changes make
     /// the plan impossible: a wall-clock dose that would not start after
     /// the previous infusion ends or would fall outside its cycle window, or a cycle that would start
     /// before the previous cycle's last infusion ends (only in zones that skip whole days).
@@ -101,14 +107,28 @@ public sealed class CoursePlanner
     /// <exception cref="ArgumentOutOfRangeException">
     /// The first dose is before 0001-01-02, or the course or its follow-up dates would pass 9999-12-31.
     /// </exception>
-    /// <exception cref="ArgumentException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>; or <paramref name="firstDoseResolver"/>
+    /// returned a value that is not a resolution of <paramref name="firstDose"/> in <paramref name="zone"/>:
+    /// another zone, or an instant other than the mapping's one or two instants (for a skipped time,
+    /// an instant outside the gap's resolutions, from the last instant before it to the time shifted
+    /// forward by its length).
+    /// </exception>
     /// <remarks>Any exception <paramref name="firstDoseResolver"/> throws (NodaTime's strict resolver throws <see cref="SkippedTimeException"/> and <see cref="AmbiguousTimeException"/>) propagates unchanged.</remarks>
     public CourseSchedule Plan(LocalDateTime firstDose, DateTimeZone zone, ZoneLocalMappingResolver firstDoseResolver)
     {
         zone = TimeZoneLookup.Canonicalize(Preconditions.CheckNotNull(zone, nameof(zone)));
         Preconditions.CheckNotNull(firstDoseResolver, nameof(firstDoseResolver));
         CheckFirstDoseDate(firstDose.Date);
-        return PlanFrom(firstDose, zone.ResolveLocal(firstDose, firstDoseResolver), zone);
+        var mapping = zone.MapLocal(firstDose);
+        var resolved = firstDoseResolver(mapping);
+        if (!IsResolutionOf(mapping, resolved))
+        {
+            throw new ArgumentException(
+                $"firstDoseResolver must return a resolution of {firstDose:uuuu-MM-ddTHH:mm:ss} in {TimeZoneLookup.GetCanonicalId(zone)}; was {ScheduleText.Format(resolved)} in {resolved.Zone.Id}",
+                nameof(firstDoseResolver));
+        }
+        return PlanFrom(firstDose, resolved.ToInstant().InZone(zone), zone);
     }
 
     /// <summary>Plans a course from the first dose's local date-time in a zone given by id.</summary>
@@ -140,17 +160,48 @@ public sealed class CoursePlanner
     /// <param name="zone">The zone the course is given in.</param>
     /// <returns>The planned course.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="firstDose"/> is outside [0001-01-01T00:00Z, 9999-12-31T00:00Z], or as for
+    /// <see cref="Plan(LocalDateTime, DateTimeZone)"/>.
+    /// </exception>
     /// <exception cref="ArgumentException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
-    public CourseSchedule Plan(Instant firstDose, DateTimeZone zone) =>
-        Plan(firstDose.InZone(Preconditions.CheckNotNull(zone, nameof(zone))));
+    public CourseSchedule Plan(Instant firstDose, DateTimeZone zone)
+    {
+        Preconditions.CheckNotNull(zone, nameof(zone));
+        if (firstDose < EarliestFirstDoseInstant || firstDose > LatestFirstDoseInstant)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstDose), firstDose.ToString(),
+                $"firstDose must be between {EarliestFirstDoseInstant} and {LatestFirstDoseInstant}; was {firstDose}");
+        }
+        return Plan(firstDose.InZone(zone));
+    }
+
+    /// <summary>
+    /// True if <paramref name="resolved"/> is in the mapping's zone and at one of the instants a
+    /// resolver may choose: the only or either instant, or for a gap any instant from the last one
+    /// before it to the local time shifted forward by the gap's length.
+    /// </summary>
+    private static bool IsResolutionOf(ZoneLocalMapping mapping, ZonedDateTime resolved)
+    {
+        if (TimeZoneLookup.GetCanonicalId(resolved.Zone) != TimeZoneLookup.GetCanonicalId(mapping.Zone))
+        {
+            return false;
+        }
+        var instant = resolved.ToInstant();
+        return mapping.Count switch
+        {
+            0 => instant >= mapping.EarlyInterval.End - Duration.Epsilon
+                && instant <= Resolvers.LenientResolver(mapping).ToInstant(),
+            _ => instant == mapping.First().ToInstant() || instant == mapping.Last().ToInstant(),
+        };
+    }
 
     private static void CheckFirstDoseDate(LocalDate firstDose)
     {
         CalendarRange.CheckIso(firstDose, nameof(firstDose));
         if (firstDose < CalendarRange.Earliest)
         {
-            throw new ArgumentOutOfRangeException(nameof(firstDose), firstDose, $"firstDose must be on or after 0001-01-02; was {CalendarRange.Format(firstDose)}");
+            throw new ArgumentOutOfRangeException(nameof(firstDose), CalendarRange.Format(firstDose), $"firstDose must be on or after 0001-01-02; was {CalendarRange.Format(firstDose)}");
         }
     }
 
@@ -172,7 +223,7 @@ public sealed class CoursePlanner
             if (startInstant < previousEnd)
             {
                 throw new ArgumentException(
-                    $"Cycle {c + 1} would start at {Text(cycleStart)}, before cycle {c}'s last infusion ends at {Text(previousEnd.InZone(zone))}: {TimeZoneLookup.GetCanonicalId(zone)} skips calendar time between them; lengthen the rest period.",
+                    $"Cycle {c + 1} would start at {ScheduleText.Format(cycleStart)}, before cycle {c}'s last infusion ends at {ScheduleText.Format(previousEnd.InZone(zone))}: {TimeZoneLookup.GetCanonicalId(zone)} skips calendar time between them; lengthen the rest period.",
                     nameof(firstDose));
             }
             var windowEnd = startInstant + protocol.CycleWindow;
@@ -186,7 +237,14 @@ public sealed class CoursePlanner
                 }
                 previousEnd = start + protocol.InfusionDuration;
                 doseNumber++;
-                doses[k] = new ScheduledDose(doseNumber, c + 1, k + 1, start.InZone(zone), previousEnd.InZone(zone));
+                var dose = new ScheduledDose(doseNumber, c + 1, k + 1, start.InZone(zone), previousEnd.InZone(zone));
+                if (dose.Start.Offset.Seconds % 60 != 0 || dose.End.Offset.Seconds % 60 != 0)
+                {
+                    throw new ArgumentException(
+                        $"Dose {doseNumber} falls where {TimeZoneLookup.GetCanonicalId(zone)} used an offset with seconds ({dose.Start.Offset:l}, local mean time), which RFC 3339 times cannot express; plan courses from the era of standard time.",
+                        nameof(firstDose));
+                }
+                doses[k] = dose;
             }
             cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, windowEnd.InZone(zone), doses);
         }
@@ -205,12 +263,11 @@ public sealed class CoursePlanner
     private static ArgumentException ImpossibleDose(string firstDose, DateTimeZone zone, int cycle, int numberInCycle, Instant start, Instant previousEnd, Instant windowEnd)
     {
         string why = start >= windowEnd
-            ? $"at or after the cycle's window end {Text(windowEnd.InZone(zone))}"
-            : $"before the previous infusion ends at {Text(previousEnd.InZone(zone))}";
+            ? $"at or after the cycle's window end {ScheduleText.Format(windowEnd.InZone(zone))}"
+            : $"before the previous infusion ends at {ScheduleText.Format(previousEnd.InZone(zone))}";
         return new ArgumentException(
-            $"Dose {numberInCycle} of cycle {cycle} would start at {Text(start.InZone(zone))}, {why}: {TimeZoneLookup.GetCanonicalId(zone)} changes its clocks too far for wall-clock timing here; use DoseTiming.Elapsed.",
+            $"Dose {numberInCycle} of cycle {cycle} would start at {ScheduleText.Format(start.InZone(zone))}, {why}: {TimeZoneLookup.GetCanonicalId(zone)} changes its clocks too far for wall-clock timing here; use DoseTiming.Elapsed.",
             firstDose);
     }
 
-    private static string Text(ZonedDateTime value) => value.ToOffsetDateTime().ToString("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>", null);
 }

@@ -28,7 +28,7 @@ namespace IL2Schedule.Protocols;
 /// </remarks>
 public sealed class CourseProtocol : IEquatable<CourseProtocol>
 {
-    /// <summary>Smallest and largest allowed <see cref="CycleCount"/>. A guard against typing errors: the label and NCI protocols use 2.</summary>
+    /// <summary>Largest allowed <see cref="CycleCount"/> (the smallest is 1). A guard against typing errors: the label and NCI protocols use 2.</summary>
     internal const int MaxCycleCount = 10;
 
     /// <summary>Largest allowed <see cref="CycleLengthDays"/>. A guard: the label's cycles last 5 days.</summary>
@@ -72,9 +72,15 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
 
     /// <summary>
     /// The NCI Surgery Branch course: as <see cref="Label"/> but 720,000 IU/kg and up to 15 doses
-    /// a cycle (every 8-hour slot of the 5-day window).
+    /// a cycle (every 8-hour slot of the 5-day window). The follow-up periods stay the label's.
     /// </summary>
-    /// <remarks>Rosenberg, JAMA 1994; NCI protocol NCT01160445 ("up to 15 doses within at most 5 days").</remarks>
+    /// <remarks>
+    /// Rosenberg, JAMA 1994; NCI protocol NCT01160445 ("up to 15 doses within at most 5 days").
+    /// That protocol also evaluates about 2 weeks after treatment and retreats 6–8 weeks after the
+    /// last dose; a centre that follows it sets <see cref="ResponseAssessmentDelay"/> and
+    /// <see cref="RetreatmentWindowEnd"/> with <see cref="CourseProtocolBuilder"/>. The preset
+    /// keeps the label's follow-up so that only the dose and the cap differ from <see cref="Label"/>.
+    /// </remarks>
     public static CourseProtocol NciSurgeryBranch { get; } = new(
         doseInternationalUnitsPerKilogram: 720_000,
         cycleCount: 2,
@@ -337,7 +343,9 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     /// </summary>
     private static LocalDate? FirstDateWhereEndPrecedesStart(Period start, Period end)
     {
-        for (var date = FirstPeriodCheckDate; date.Year <= 2001; date = date.PlusDays(1))
+        bool calendarMonths = start.Months != 0 || start.Years != 0 || end.Months != 0 || end.Years != 0;
+        var lastDate = calendarMonths ? new LocalDate(2001, 12, 31) : FirstPeriodCheckDate;
+        for (var date = FirstPeriodCheckDate; date <= lastDate; date = date.PlusDays(1))
         {
             if (date.Plus(end) < date.Plus(start))
             {

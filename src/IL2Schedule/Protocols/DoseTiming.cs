@@ -19,8 +19,9 @@ public enum DoseTiming
     Elapsed = 0,
 
     /// <summary>
-    /// Dose k of a cycle starts at the cycle's local start plus (k − 1) dosing intervals of local
-    /// clock time, so clock times stay fixed (00:00, 08:00, 16:00). Across a DST change one
+    /// Dose k of a cycle starts at the cycle's nominal local start (for cycle 1, the first dose's
+    /// requested local date-time, even when a resolver moved dose 1) plus (k − 1) dosing intervals
+    /// of local clock time, so clock times stay fixed (00:00, 08:00, 16:00). Across a DST change one
     /// interval lasts 7 or 9 hours. A local time the zone skips is shifted forward by the gap's
     /// length; one it repeats takes the earlier instant (NodaTime's lenient resolver).
     /// </summary>

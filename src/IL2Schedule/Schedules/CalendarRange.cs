@@ -23,6 +23,21 @@ internal static class CalendarRange
         }
     }
 
+    /// <summary>Adds <paramref name="period"/> to <paramref name="date"/>, or returns false if the result would pass 9999-12-31.</summary>
+    internal static bool TryAdd(LocalDate date, Period period, out LocalDate result)
+    {
+        try
+        {
+            result = date.Plus(period);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            result = default;
+            return false;
+        }
+    }
+
     internal static ArgumentOutOfRangeException OutOfRange(string what, LocalDate from) =>
         new(null, $"Cannot compute {what} from {Format(from)}: the dates would pass 9999-12-31, the last date NodaTime can represent.");
 

@@ -88,8 +88,9 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     public LocalDate? DischargeDate { get; }
 
     /// <summary>
-    /// The window for the next course: 6 to 12 weeks after <see cref="CourseEndDate"/>, both ends
-    /// inclusive, starting no earlier than 7 weeks after <see cref="DischargeDate"/> when one is given.
+    /// The window for the next course: the protocol's retreatment window after <see cref="CourseEndDate"/>
+    /// (by default 6 to 12 weeks), both ends inclusive, starting no earlier than the protocol's
+    /// minimum interval (by default 7 weeks) after <see cref="DischargeDate"/> when one is given.
     /// </summary>
     public NextCourseWindow NextCourseWindow { get; }
 
@@ -97,24 +98,24 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     /// Returns this schedule with a hospital discharge date, which moves the next-course window's
     /// start to no earlier than discharge + <see cref="CourseProtocol.MinimumIntervalAfterDischarge"/> (7 weeks).
     /// </summary>
-    /// <param name="dischargeDate">The local date of discharge after the course, on or after the first dose's date; null removes it.</param>
+    /// <param name="dischargeDate">
+    /// The local date of the hospital discharge after the course, on or after <see cref="CourseEndDate"/>
+    /// (a discharge between cycles is not the one the rule counts from); null removes it.
+    /// </param>
     /// <returns>A new schedule; this one is unchanged.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="dischargeDate"/> is before the first dose's date, or the earliest start after
-    /// it would pass 9999-12-31.
-    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dischargeDate"/> is before <see cref="CourseEndDate"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="dischargeDate"/> is not in the ISO calendar.</exception>
-    /// <remarks>Label, "Retreatment": at least 7 weeks from the date of hospital discharge. A window emptied by the rule is reported, not thrown.</remarks>
+    /// <remarks>Label, "Retreatment": at least 7 weeks from the date of hospital discharge. A window emptied by the rule (even one whose earliest start would pass 9999-12-31) is reported, not thrown.</remarks>
     public CourseSchedule WithDischargeDate(LocalDate? dischargeDate)
     {
         if (dischargeDate is { } iso)
         {
             CalendarRange.CheckIso(iso, nameof(dischargeDate));
         }
-        if (dischargeDate is { } discharge && discharge < RequestedFirstDose.Date)
+        if (dischargeDate is { } discharge && discharge < CourseEndDate)
         {
-            throw new ArgumentOutOfRangeException(nameof(dischargeDate), discharge,
-                $"dischargeDate must not be before the first dose's date {CalendarRange.Format(RequestedFirstDose.Date)}; was {CalendarRange.Format(discharge)}");
+            throw new ArgumentOutOfRangeException(nameof(dischargeDate), CalendarRange.Format(discharge),
+                $"dischargeDate must not be before the course end date {CalendarRange.Format(CourseEndDate)}: the minimum interval counts from the discharge after the course; was {CalendarRange.Format(discharge)}");
         }
         return new CourseSchedule(Protocol, Zone, ZoneId, RequestedFirstDose, cycles, dischargeDate);
     }

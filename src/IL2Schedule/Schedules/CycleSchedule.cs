@@ -33,7 +33,8 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
     /// <summary>
     /// The local date-time the cycle was meant to start: the first dose's requested local
     /// date-time plus (number − 1) × (cycle length + rest) calendar days, at the same clock time.
-    /// Differs from <see cref="Start"/>'s local time only when the zone skips it.
+    /// Differs from <see cref="Start"/>'s local time when the zone skips it (a later cycle's start
+    /// moves forward by the gap) or when a first-dose resolver chose another local time.
     /// </summary>
     public LocalDateTime NominalStart { get; }
 

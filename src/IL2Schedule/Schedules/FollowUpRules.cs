@@ -28,12 +28,17 @@ internal static class FollowUpRules
         {
             return new NextCourseWindow(byCourseEnd, null, null, byCourseEnd, null);
         }
-        var afterDischarge = CalendarRange.Add(discharge, protocol.MinimumIntervalAfterDischarge, "the earliest start after discharge");
-        string rule = $"the next course starts at least {protocol.MinimumIntervalAfterDischarge} after discharge on {Format(discharge)} (label, Retreatment), so not before {Format(afterDischarge)}";
+        string minimum = ScheduleText.Format(protocol.MinimumIntervalAfterDischarge);
+        string windowEnd = $"the window's end {Format(latest)} ({ScheduleText.Format(protocol.RetreatmentWindowEnd)} after the course end date {Format(courseEndDate)})";
+        if (!CalendarRange.TryAdd(discharge, protocol.MinimumIntervalAfterDischarge, out var afterDischarge))
+        {
+            return new NextCourseWindow(byCourseEnd, discharge, null, null,
+                $"Empty: the next course starts at least {minimum} after discharge on {Format(discharge)}, which is after 9999-12-31, the last date that can be represented, and so after {windowEnd}.");
+        }
+        string rule = $"the next course starts at least {minimum} after discharge on {Format(discharge)}, so not before {Format(afterDischarge)}";
         if (afterDischarge > latest)
         {
-            return new NextCourseWindow(byCourseEnd, discharge, afterDischarge, null,
-                $"Empty: {rule}, which is after the window's end {Format(latest)} ({protocol.RetreatmentWindowEnd} after the course end date {Format(courseEndDate)}).");
+            return new NextCourseWindow(byCourseEnd, discharge, afterDischarge, null, $"Empty: {rule}, which is after {windowEnd}.");
         }
         if (afterDischarge > earliest)
         {

@@ -24,13 +24,19 @@ public sealed class NextCourseWindow : IEquatable<NextCourseWindow>
         Note = note;
     }
 
-    /// <summary>The window counted from the course end date alone (6 to 12 weeks after it, inclusive), before the discharge rule.</summary>
+    /// <summary>
+    /// The window counted from the course end date alone (the protocol's retreatment window, by
+    /// default 6 to 12 weeks after it), both ends inclusive, before the discharge rule.
+    /// </summary>
     public DateInterval ByCourseEnd { get; }
 
     /// <summary>The hospital discharge date the window takes into account, if one was given.</summary>
     public LocalDate? DischargeDate { get; }
 
-    /// <summary>The earliest start the discharge rule allows (discharge + 7 weeks), if a discharge date was given.</summary>
+    /// <summary>
+    /// The earliest start the discharge rule allows (discharge + the protocol's minimum interval,
+    /// by default 7 weeks); null without a discharge date, or when that date would pass 9999-12-31.
+    /// </summary>
     public LocalDate? EarliestAfterDischarge { get; }
 
     /// <summary>The dates on which the next course may start, both ends inclusive; null when the window is empty.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -13,4 +15,23 @@ internal static class ScheduleText
     internal static string Format(ZonedDateTime value) => OffsetDateTime.Format(value.ToOffsetDateTime());
 
     internal static string Format(LocalDate value) => LocalDatePattern.Iso.Format(value);
+
+    /// <summary>A date-only period in words for people: "4 weeks", "1 month", "1 month and 2 days".</summary>
+    internal static string Format(Period period)
+    {
+        var parts = new List<string>(4);
+        Add(parts, period.Years, "year");
+        Add(parts, period.Months, "month");
+        Add(parts, period.Weeks, "week");
+        Add(parts, period.Days, "day");
+        return parts.Count == 0 ? "0 days" : string.Join(" and ", parts);
+    }
+
+    private static void Add(List<string> parts, long count, string unit)
+    {
+        if (count != 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{count} {unit}{(count == 1 ? "" : "s")}"));
+        }
+    }
 }

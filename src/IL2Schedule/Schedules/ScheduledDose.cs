@@ -5,8 +5,8 @@ using NodaTime;
 namespace IL2Schedule.Schedules;
 
 /// <summary>
-/// One planned dose: a 15-minute intravenous infusion with its place in the course and its start
-/// and end in the course's time zone. Immutable, with value equality.
+/// One planned dose: an intravenous infusion (15 minutes in both presets) with its place in the
+/// course and its start and end in the course's time zone. Immutable, with value equality.
 /// </summary>
 /// <remarks>Label, section 2.1: each dose is a 15-minute infusion, every 8 hours, at most 14 doses a cycle.</remarks>
 public readonly struct ScheduledDose : IEquatable<ScheduledDose>

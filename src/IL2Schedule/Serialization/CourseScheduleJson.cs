@@ -46,14 +46,27 @@ public static class CourseScheduleJson
 
     private static readonly JsonTypeInfo<CourseScheduleDocument> Indented = CreateTypeInfo(indented: true);
     private static readonly JsonTypeInfo<CourseScheduleDocument> Compact = CreateTypeInfo(indented: false);
+    private static readonly JsonSerializerOptions DiagnosticOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes a schedule as JSON text.</summary>
     /// <param name="schedule">The schedule to write.</param>
     /// <param name="indented">True (the default) for indented, human-readable text; false for one line.</param>
     /// <returns>The JSON document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    public static string Serialize(CourseSchedule schedule, bool indented = true) =>
-        JsonSerializer.Serialize(ToDocument(Preconditions.CheckNotNull(schedule, nameof(schedule))), indented ? Indented : Compact);
+    /// <exception cref="ArgumentException">
+    /// The schedule's zone has no id <see cref="TimeZoneLookup.GetZone"/> can read back (a custom
+    /// <see cref="DateTimeZone"/>, such as a test zone), so the document could not be read.
+    /// </exception>
+    public static string Serialize(CourseSchedule schedule, bool indented = true)
+    {
+        Preconditions.CheckNotNull(schedule, nameof(schedule));
+        if (!TimeZoneLookup.TryGetZone(schedule.ZoneId, out _))
+        {
+            throw new ArgumentException(
+                $"schedule's zone must have a tzdb or fixed-offset id so the document can be read back; was '{schedule.ZoneId}'", nameof(schedule));
+        }
+        return JsonSerializer.Serialize(ToDocument(schedule), indented ? Indented : Compact);
+    }
 
     /// <summary>Reads a schedule written by <see cref="Serialize(CourseSchedule, bool)"/>.</summary>
     /// <param name="json">The JSON document.</param>
@@ -236,7 +249,7 @@ public static class CourseScheduleJson
                 ? node?.AsArray()[int.Parse(part.AsSpan(1, part.Length - 2), System.Globalization.CultureInfo.InvariantCulture)]
                 : node?.AsObject()[part];
         }
-        return node?.ToJsonString() ?? "null";
+        return node?.ToJsonString(DiagnosticOptions) ?? "null";
     }
 
     private static JsonTypeInfo<CourseScheduleDocument> CreateTypeInfo(bool indented)

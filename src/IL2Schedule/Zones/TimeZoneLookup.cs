@@ -10,7 +10,8 @@ namespace IL2Schedule.Zones;
 /// Turns a time-zone id into a zone from the tzdb data embedded in NodaTime, so results are the
 /// same on every operating system. Accepts canonical IANA ids ("America/New_York"), their
 /// aliases ("US/Eastern") and Windows ids ("Eastern Standard Time"), matched without regard to
-/// case, and reports the canonical IANA id.
+/// case, and reports the canonical IANA id. NodaTime's fixed-offset ids ("UTC+01", "UTC-03:30";
+/// case-sensitive) are accepted too, for zones without daylight saving.
 /// </summary>
 /// <remarks>
 /// Windows ids map through the CLDR Windows-to-IANA table NodaTime ships with its tzdb data
@@ -53,13 +54,15 @@ public static class TimeZoneLookup
     /// <returns>True if a zone matched.</returns>
     public static bool TryGetZone(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DateTimeZone? zone)
     {
-        if (id is not null && CanonicalIdsByName.TryGetValue(id, out var canonical))
+        if (id is null)
         {
-            zone = DateTimeZoneProviders.Tzdb[canonical];
-            return true;
+            zone = null;
+            return false;
         }
-        zone = null;
-        return false;
+        zone = CanonicalIdsByName.TryGetValue(id, out var canonical)
+            ? DateTimeZoneProviders.Tzdb[canonical]
+            : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+        return zone is not null;
     }
 
     /// <summary>
@@ -91,7 +94,8 @@ public static class TimeZoneLookup
     /// Up to <paramref name="maxCount"/> known ids close to <paramref name="id"/>: ids that contain it,
     /// then ids within a small edit distance, closest first. Every suggestion is an id
     /// <see cref="GetZone"/> accepts: a canonical IANA id, an alias ("US/Easten" suggests
-    /// "US/Eastern", which means America/New_York) or a Windows id.
+    /// "US/Eastern", which means America/New_York) or a Windows id. The edit distance allowed is a
+    /// quarter of the input's length (at least 1); input shorter than 3 characters gets none.
     /// </summary>
     /// <param name="id">The id that was not found.</param>
     /// <param name="maxCount">The most suggestions to return; at least 1.</param>
@@ -106,11 +110,11 @@ public static class TimeZoneLookup
             throw new ArgumentOutOfRangeException(nameof(maxCount), maxCount, $"maxCount must be at least 1; was {maxCount}");
         }
         string wanted = id.Trim().Replace(' ', '_');
-        if (wanted.Length == 0)
+        if (wanted.Length < 3)
         {
             return [];
         }
-        int maxDistance = Math.Max(2, wanted.Length / 4);
+        int maxDistance = Math.Max(1, wanted.Length / 4);
         return CanonicalIdsByName.Keys
             .Select(name => (name, score: Score(wanted, name.Replace(' ', '_'), maxDistance)))
             .Where(candidate => candidate.score <= maxDistance)

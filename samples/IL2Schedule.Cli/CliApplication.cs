@@ -24,11 +24,22 @@ public static class CliApplication
     /// <summary>Exit code for a bug in this program; the message asks the user to report it.</summary>
     public const int InternalError = 70;
 
+    /// <summary>Exit code when the output cannot be written (a full disk, a closed pipe).</summary>
+    public const int OutputError = 74;
+
+    /// <summary>The library's parameter and setting names, as the options a CLI user typed.</summary>
+    private static readonly (string Library, string Option)[] OptionNames =
+    [
+        ("firstDose must", "--first-dose must"),
+        ("dischargeDate must", "--discharge must"),
+        ("MaxDosesPerCycle must", "--max-doses-per-cycle must"),
+    ];
+
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where the single error line goes.</param>
-    /// <returns>0 on success, 2 for a user error, 70 for an internal error.</returns>
+    /// <returns>0 on success, 2 for a user error, 74 if the output cannot be written, 70 for an internal error.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -56,6 +67,11 @@ public static class CliApplication
             stderr.WriteLine("error: " + UserMessage(e));
             return UsageError;
         }
+        catch (IOException e)
+        {
+            stderr.WriteLine("error: cannot write the output: " + OneLine(e.Message));
+            return OutputError;
+        }
         catch (Exception e)
         {
             stderr.WriteLine($"error: internal error ({e.GetType().Name}: {OneLine(e.Message)}); please report it with the command line you ran");
@@ -73,14 +89,18 @@ public static class CliApplication
         {
             new HelpOption(),
             new VersionOption(),
-            PlanCommand.Create(),
         };
-        root.SetAction(parseResult => PlanCommand.Run(parseResult.InvocationConfiguration.Output, PlanRequest.WorkedExample));
+        var plan = PlanCommand.Create();
+        root.Subcommands.Add(plan);
+        // No arguments: `plan` with its defaults, which are the README's worked example.
+        root.SetAction(parseResult => plan.Parse([]).Invoke(parseResult.InvocationConfiguration));
         return root;
     }
 
+    /// <summary>Errors in what the user typed. A null argument is this program's bug, not the user's.</summary>
     private static bool IsUserError(Exception e) =>
-        e is CliUsageException or ArgumentException or DateTimeZoneNotFoundException;
+        e is CliUsageException or DateTimeZoneNotFoundException
+        || (e is ArgumentException && e is not ArgumentNullException);
 
     private static string UserMessage(Exception e)
     {
@@ -88,6 +108,10 @@ public static class CliApplication
         if (e is ArgumentException { ParamName: { } name })
         {
             message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+        }
+        foreach (var (library, option) in OptionNames)
+        {
+            message = message.Replace(library, option, StringComparison.Ordinal);
         }
         return OneLine(message);
     }

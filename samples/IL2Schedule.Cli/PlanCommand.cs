@@ -1,8 +1,10 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
+using IL2Schedule.Schedules;
 using IL2Schedule.Serialization;
 using IL2Schedule.Zones;
 using NodaTime;
@@ -14,11 +16,7 @@ namespace IL2Schedule.Cli;
 /// <summary><c>il2schedule plan</c>: plans one course and prints it as a table or as JSON.</summary>
 internal static class PlanCommand
 {
-    private static readonly IPattern<LocalDateTime> LocalDateTimeText = new CompositePatternBuilder<LocalDateTime>
-    {
-        { LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"), _ => true },
-        { LocalDateTimePattern.ExtendedIso, _ => false },
-    }.Build();
+    private static readonly LocalDateTimePattern LocalDateTimeText = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
 
     internal static Command Create()
     {
@@ -82,6 +80,7 @@ internal static class PlanCommand
         command.SetAction(parseResult =>
         {
             string protocolName = parseResult.GetValue(protocol)!;
+            string protocolDescription = protocolName + " protocol";
             var builder = new CourseProtocolBuilder(protocolName == "nci" ? CourseProtocol.NciSurgeryBranch : CourseProtocol.Label)
             {
                 DoseTiming = parseResult.GetValue(doseTiming) == "wall-clock" ? DoseTiming.WallClock : DoseTiming.Elapsed,
@@ -89,11 +88,12 @@ internal static class PlanCommand
             if (parseResult.GetValue(maxDoses) is { } cap)
             {
                 builder.MaxDosesPerCycle = cap;
+                protocolDescription += string.Create(CultureInfo.InvariantCulture, $" with the dose cap set to {cap}");
             }
             var request = new PlanRequest(
                 ParseFirstDose(parseResult.GetValue(firstDose)!),
                 TimeZoneLookup.GetZone(parseResult.GetValue(zone)!),
-                protocolName,
+                protocolDescription,
                 builder.Build(),
                 parseResult.GetValue(resolve) == "lenient",
                 ParseDischarge(parseResult.GetValue(discharge)),
@@ -107,26 +107,35 @@ internal static class PlanCommand
     internal static int Run(TextWriter output, PlanRequest request)
     {
         var planner = new CoursePlanner(request.Protocol);
-        var schedule = request.LenientFirstDose
-            ? planner.Plan(request.FirstDose, request.Zone, Resolvers.LenientResolver)
-            : planner.Plan(request.FirstDose, request.Zone);
+        CourseSchedule schedule;
+        try
+        {
+            schedule = request.LenientFirstDose
+                ? planner.Plan(request.FirstDose, request.Zone, Resolvers.LenientResolver)
+                : planner.Plan(request.FirstDose, request.Zone);
+        }
+        catch (LocalTimeMappingException e)
+        {
+            throw new CliUsageException($"{e.Reason} Choose another --first-dose, or pass --resolve lenient (a skipped time moves forward by the gap, a repeated one takes the earlier instant).");
+        }
         if (request.DischargeDate is { } dischargeDate)
         {
             schedule = schedule.WithDischargeDate(dischargeDate);
         }
         string text = request.Json
             ? CourseScheduleJson.Serialize(schedule) + Environment.NewLine
-            : ScheduleTable.Render(schedule, request.ProtocolName);
+            : ScheduleTable.Render(schedule, request.ProtocolDescription);
         output.Write(text);
         return CliApplication.Success;
     }
 
     private static LocalDateTime ParseFirstDose(string text)
     {
+        // Formatting back must give the same text: NodaTime also reads "T24:00" as the next midnight.
         var result = LocalDateTimeText.Parse(text);
-        return result.Success
+        return result.Success && LocalDateTimeText.Format(result.Value) == text
             ? result.Value
-            : throw new CliUsageException($"--first-dose must be a local date-time like 2027-03-10T08:00 (no offset; the zone is --zone); was '{text}'");
+            : throw new CliUsageException($"--first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '{text}'");
     }
 
     private static LocalDate? ParseDischarge(string? text)

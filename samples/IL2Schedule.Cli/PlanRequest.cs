@@ -7,19 +7,8 @@ namespace IL2Schedule.Cli;
 internal sealed record PlanRequest(
     LocalDateTime FirstDose,
     DateTimeZone Zone,
-    string ProtocolName,
+    string ProtocolDescription,
     CourseProtocol Protocol,
     bool LenientFirstDose,
     LocalDate? DischargeDate,
-    bool Json)
-{
-    /// <summary>The README's worked example: 2027-03-10 08:00 America/New_York, label protocol, elapsed timing.</summary>
-    internal static PlanRequest WorkedExample { get; } = new(
-        new LocalDateTime(2027, 3, 10, 8, 0),
-        DateTimeZoneProviders.Tzdb["America/New_York"],
-        "label",
-        CourseProtocol.Label,
-        LenientFirstDose: false,
-        DischargeDate: null,
-        Json: false);
-}
+    bool Json);

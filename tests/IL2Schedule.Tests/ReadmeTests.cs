@@ -17,7 +17,7 @@ public class ReadmeTests
         lines.Should().HaveCount(31);
         lines[0].Should().Be("28 doses in America/New_York from 2027-03-10T08:00:00-05:00 to 2027-03-28T16:15:00-04:00; imaging 2027-04-25; next course 2027-05-09 to 2027-06-20");
         lines[13].Should().Be("dose 13 (cycle 1, 13) 2027-03-14T09:00:00-04:00 to 2027-03-14T09:15:00-04:00");
-        lines[30].Should().Be("next course 2027-05-19 to 2027-06-20: Start moved from 2027-05-09: the next course starts at least P7W after discharge on 2027-03-31 (label, Retreatment), so not before 2027-05-19.");
+        lines[30].Should().Be("next course 2027-05-19 to 2027-06-20: Start moved from 2027-05-09: the next course starts at least 7 weeks after discharge on 2027-03-31, so not before 2027-05-19.");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class ReadmeTests
         void WriteLine(object value) => output.Add(value.ToString()!);
 
         #region quick-start
-        // using IL2Schedule.Planning; using IL2Schedule.Schedules; using NodaTime;
+        // using static System.Console; using IL2Schedule.Planning; using IL2Schedule.Schedules; using NodaTime;
         var planner = new CoursePlanner(); // the label's protocol: 2 cycles of up to 14 doses
         CourseSchedule course = planner.Plan(new LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
 

@@ -31,8 +31,26 @@ public class CliApplicationTests
         stdout.Should().Contain("Cycle 2: starts Wed 2027-03-24 08:00 -04:00");
         stdout.Should().Contain("    28        14  Sun 2027-03-28 16:00 -04:00  16:15 -04:00\n");
         stdout.Should().Contain("Course end:         Sun 2027-03-28 16:15 -04:00 (course end date Sun 2027-03-28)");
-        stdout.Should().Contain("Response imaging:   Sun 2027-04-25 (course end date + P4W)");
+        stdout.Should().Contain("Response imaging:   Sun 2027-04-25 (4 weeks after the course end date)");
         stdout.Should().Contain("Next-course window: Sun 2027-05-09 to Sun 2027-06-20 (both inclusive)");
+    }
+
+    // 2027-03-12 01:50 -05:00 + 2 days = 03-14 01:50 -05:00 (dose 7); its 15-minute infusion ends
+    // at 07:05Z = 03:05 -04:00, after the 02:00 EST -> 03:00 EDT change.
+    [Fact]
+    public void OffsetChangeDuringAnInfusion_IsMarked()
+    {
+        var stdout = Run("plan", "--first-dose", "2027-03-12T01:50").Stdout;
+
+        stdout.Should().Contain("     7         7  Sun 2027-03-14 01:50 -05:00  03:05 -04:00  <- offset changes during the infusion -05:00 -> -04:00\n");
+        stdout.Should().Contain("     8         8  Sun 2027-03-14 10:50 -04:00  11:05 -04:00\n");
+    }
+
+    [Fact]
+    public void MaxDosesPerCycle_IsNamedInTheHeader()
+    {
+        Run("plan", "--max-doses-per-cycle", "15").Stdout.Should().StartWith(
+            "High-dose IL-2 course, label protocol with the dose cap set to 15: 600,000 IU/kg, a 15-minute infusion every 8 hours, at most 15 doses a cycle\n");
     }
 
     [Fact]
@@ -70,7 +88,7 @@ public class CliApplicationTests
 
         exitCode.Should().Be(0);
         stdout.Should().Contain("Next-course window: Wed 2027-05-19 to Sun 2027-06-20 (both inclusive)");
-        stdout.Should().Contain("Note: Start moved from 2027-05-09: the next course starts at least P7W after discharge on 2027-03-31 (label, Retreatment), so not before 2027-05-19.");
+        stdout.Should().Contain("Note: Start moved from 2027-05-09: the next course starts at least 7 weeks after discharge on 2027-03-31, so not before 2027-05-19.");
     }
 
     [Fact]
@@ -122,17 +140,17 @@ public class CliApplicationTests
     [Theory]
     [InlineData("error: Unknown time zone 'America/New_Yrok': not an IANA id, alias or Windows id in tzdb *; did you mean America/New_York?",
         "plan", "--zone", "America/New_Yrok")]
-    [InlineData("error: --first-dose must be a local date-time like 2027-03-10T08:00 (no offset; the zone is --zone); was '2027-13-10T08:00'",
+    [InlineData("error: --first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '2027-13-10T08:00'",
         "plan", "--first-dose", "2027-13-10T08:00")]
-    [InlineData("error: --first-dose must be a local date-time like 2027-03-10T08:00 (no offset; the zone is --zone); was '2027-03-10T08:00-05:00'",
+    [InlineData("error: --first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '2027-03-10T08:00-05:00'",
         "plan", "--first-dose", "2027-03-10T08:00-05:00")]
-    [InlineData("error: The local time 2027-03-14T02:30:00 is skipped in time zone America/New_York: clocks jump from 2027-03-14T02:00 (-05) to 2027-03-14T03:00 (-04). Choose another time, or pass a ZoneLocalMappingResolver to say which instant is meant.",
+    [InlineData("error: The local time 2027-03-14T02:30:00 is skipped in time zone America/New_York: clocks jump from 2027-03-14T02:00 (-05) to 2027-03-14T03:00 (-04). Choose another --first-dose, or pass --resolve lenient (a skipped time moves forward by the gap, a repeated one takes the earlier instant).",
         "plan", "--first-dose", "2027-03-14T02:30", "--resolve", "strict")]
-    [InlineData("error: The local time 2027-11-07T01:30:00 is ambiguous in time zone America/New_York: it occurs twice, at offset -04 and again at -05, as clocks go back. Choose another time, or pass a ZoneLocalMappingResolver to say which instant is meant.",
+    [InlineData("error: The local time 2027-11-07T01:30:00 is ambiguous in time zone America/New_York: it occurs twice, at offset -04 and again at -05, as clocks go back. Choose another --first-dose, or pass --resolve lenient (a skipped time moves forward by the gap, a repeated one takes the earlier instant).",
         "plan", "--first-dose", "2027-11-07T01:30")]
-    [InlineData("error: Invalid course protocol: MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16.",
+    [InlineData("error: Invalid course protocol: --max-doses-per-cycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16.",
         "plan", "--max-doses-per-cycle", "16")]
-    [InlineData("error: Invalid course protocol: MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 0.",
+    [InlineData("error: Invalid course protocol: --max-doses-per-cycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 0.",
         "plan", "--max-doses-per-cycle", "0", "--protocol", "label", "--dose-timing", "elapsed", "--first-dose", "2027-03-10T08:00")]
     [InlineData("error: --max-doses-per-cycle must be a whole number; was 'many' (see il2schedule --help)",
         "plan", "--max-doses-per-cycle", "many")]
@@ -141,8 +159,14 @@ public class CliApplicationTests
     // Course end 9999-10-19 (18 days after the first dose); + 12 weeks would be 10000-01-11.
     [InlineData("error: Cannot compute the next-course window's end from 9999-10-19: the dates would pass 9999-12-31, the last date NodaTime can represent.",
         "plan", "--first-dose", "9999-10-01T08:00")]
-    [InlineData("error: dischargeDate must not be before the first dose's date 2027-03-10; was 2027-02-01",
-        "plan", "--discharge", "2027-02-01")]
+    [InlineData("error: --discharge must not be before the course end date 2027-03-28: the minimum interval counts from the discharge after the course; was 2027-03-20",
+        "plan", "--discharge", "2027-03-20")]
+    [InlineData("error: --first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '2027-03-10T08:00:30'",
+        "plan", "--first-dose", "2027-03-10T08:00:30")]
+    [InlineData("error: --first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '2027-03-10T24:00'",
+        "plan", "--first-dose", "2027-03-10T24:00")]
+    [InlineData("error: Unknown time zone 'Z': not an IANA id, alias or Windows id in tzdb *",
+        "plan", "--zone", "Z")]
     [InlineData("error: --discharge must be a date like 2027-03-31; was '2027-5-1'",
         "plan", "--discharge", "2027-5-1")]
     [InlineData("error: Argument 'sometimes' not recognized. Must be one of: 'elapsed' 'wall-clock' (see il2schedule --help)",

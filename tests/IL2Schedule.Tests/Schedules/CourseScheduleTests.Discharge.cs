@@ -13,7 +13,7 @@ namespace IL2Schedule.Tests.Schedules;
 //   2027-05-02 -> 2027-06-20   2027-05-03 -> 2027-06-21   2027-05-10 -> 2027-06-28
 public partial class CourseScheduleTests
 {
-    private const string Rule = "the next course starts at least P7W after discharge on ";
+    private const string Rule = "the next course starts at least 7 weeks after discharge on ";
 
     [Fact]
     public void WithDischargeDate_LateEnoughToMatter_MovesTheWindowStartWithANote()
@@ -25,7 +25,7 @@ public partial class CourseScheduleTests
         var window = discharged.NextCourseWindow;
         Iso(window.Dates!).Should().Be("2027-05-19..2027-06-20");
         window.IsEmpty.Should().BeFalse();
-        window.Note.Should().Be("Start moved from 2027-05-09: " + Rule + "2027-03-31 (label, Retreatment), so not before 2027-05-19.");
+        window.Note.Should().Be("Start moved from 2027-05-09: " + Rule + "2027-03-31, so not before 2027-05-19.");
         window.DischargeDate.Should().Be(Date("2027-03-31"));
         window.EarliestAfterDischarge.Should().Be(Date("2027-05-19"));
         Iso(window.ByCourseEnd).Should().Be("2027-05-09..2027-06-20");
@@ -64,18 +64,22 @@ public partial class CourseScheduleTests
         window.Dates.Should().BeNull();
         window.IsEmpty.Should().BeTrue();
         window.Note.Should().Be(
-            "Empty: " + Rule + "2027-05-10 (label, Retreatment), so not before 2027-06-28, which is after the window's end 2027-06-20 (P12W after the course end date 2027-03-28).");
+            "Empty: " + Rule + "2027-05-10, so not before 2027-06-28, which is after the window's end 2027-06-20 (12 weeks after the course end date 2027-03-28).");
         window.EarliestAfterDischarge.Should().Be(Date("2027-06-28"));
         Iso(window.ByCourseEnd).Should().Be("2027-05-09..2027-06-20");
         Iso(schedule.NextCourseWindow.Dates!).Should().Be("2027-05-09..2027-06-20");
     }
 
+    // With the label's 7 weeks, a discharge on or after the course end date (2027-03-28) always
+    // moves the start past course end + 6 weeks. A protocol with a 5-week minimum shows the case
+    // where the discharge rule leaves the window as it was.
     [Theory]
-    [InlineData("2027-03-10", "2027-04-28")] // the first dose's own date is allowed
-    [InlineData("2027-03-21", "2027-05-09")] // + 7 weeks lands exactly on the window's first day
+    [InlineData("2027-03-28", "2027-05-02")] // the course end date itself is allowed
+    [InlineData("2027-04-04", "2027-05-09")] // + 5 weeks lands exactly on the window's first day
     public void WithDischargeDate_EarlyEnough_LeavesTheWindowAsItWas(string discharge, string earliestAfterDischarge)
     {
-        var discharged = WorkedExample().WithDischargeDate(Date(discharge));
+        var fiveWeeks = new CourseProtocolBuilder { MinimumIntervalAfterDischarge = Period.FromWeeks(5) }.Build();
+        var discharged = new CoursePlanner(fiveWeeks).Plan(Local("2027-03-10T08:00"), "America/New_York").WithDischargeDate(Date(discharge));
 
         var window = discharged.NextCourseWindow;
         Iso(window.Dates!).Should().Be("2027-05-09..2027-06-20");
@@ -90,7 +94,7 @@ public partial class CourseScheduleTests
         var window = WorkedExample().WithDischargeDate(Date("2027-05-02")).NextCourseWindow;
 
         Iso(window.Dates!).Should().Be("2027-06-20..2027-06-20");
-        window.Note.Should().Be("Start moved from 2027-05-09: " + Rule + "2027-05-02 (label, Retreatment), so not before 2027-06-20.");
+        window.Note.Should().Be("Start moved from 2027-05-09: " + Rule + "2027-05-02, so not before 2027-06-20.");
     }
 
     [Fact]
@@ -100,19 +104,21 @@ public partial class CourseScheduleTests
 
         window.IsEmpty.Should().BeTrue();
         window.Note.Should().Be(
-            "Empty: " + Rule + "2027-05-03 (label, Retreatment), so not before 2027-06-21, which is after the window's end 2027-06-20 (P12W after the course end date 2027-03-28).");
+            "Empty: " + Rule + "2027-05-03, so not before 2027-06-21, which is after the window's end 2027-06-20 (12 weeks after the course end date 2027-03-28).");
     }
 
     [Fact]
-    public void WithDischargeDate_BeforeTheFirstDosesDate_ThrowsAndChangesNothing()
+    public void WithDischargeDate_BeforeTheCourseEndDate_ThrowsAndChangesNothing()
     {
         var schedule = WorkedExample();
 
-        var act = () => schedule.WithDischargeDate(Date("2027-03-09"));
+        // 2027-03-27 is the day before the last dose (2027-03-28 16:00): a discharge between or during cycles.
+        var act = () => schedule.WithDischargeDate(Date("2027-03-27"));
 
         var exception = act.Should().ThrowExactly<ArgumentOutOfRangeException>().Which;
         exception.ParamName.Should().Be("dischargeDate");
-        exception.Message.Should().StartWith("dischargeDate must not be before the first dose's date 2027-03-10; was 2027-03-09");
+        exception.Message.Should().StartWith(
+            "dischargeDate must not be before the course end date 2027-03-28: the minimum interval counts from the discharge after the course; was 2027-03-27");
         schedule.DischargeDate.Should().BeNull();
         Iso(schedule.NextCourseWindow.Dates!).Should().Be("2027-05-09..2027-06-20");
     }
@@ -140,20 +146,23 @@ public partial class CourseScheduleTests
 
         Iso(window.Dates!).Should().Be("2027-05-26..2027-06-20");
         window.Note.Should().Be(
-            "Start moved from 2027-05-09: the next course starts at least P8W after discharge on 2027-03-31 (label, Retreatment), so not before 2027-05-26.");
+            "Start moved from 2027-05-09: the next course starts at least 8 weeks after discharge on 2027-03-31, so not before 2027-05-26.");
     }
 
     // First dose 9999-09-20 (UTC): course end date 9999-10-08, window 9999-11-19 to 9999-12-31.
-    // A discharge on 9999-12-31 + 7 weeks would pass the last date NodaTime can represent.
+    // A discharge on 9999-12-31 + 7 weeks would pass the last date NodaTime can represent: the
+    // window is then empty with the reason, not an exception (rule 8).
     [Fact]
-    public void WithDischargeDate_WhoseSevenWeeksPassTheLastDate_ThrowsArgumentOutOfRangeException()
+    public void WithDischargeDate_WhoseSevenWeeksPassTheLastDate_EmptiesTheWindowWithTheReason()
     {
         var schedule = new CoursePlanner().Plan(Local("9999-09-20T08:00"), "Etc/UTC");
 
-        var act = () => schedule.WithDischargeDate(Date("9999-12-31"));
+        var window = schedule.WithDischargeDate(Date("9999-12-31")).NextCourseWindow;
 
-        act.Should().ThrowExactly<ArgumentOutOfRangeException>().Which.Message.Should().Be(
-            "Cannot compute the earliest start after discharge from 9999-12-31: the dates would pass 9999-12-31, the last date NodaTime can represent.");
+        window.IsEmpty.Should().BeTrue();
+        window.EarliestAfterDischarge.Should().BeNull();
+        window.Note.Should().Be(
+            "Empty: the next course starts at least 7 weeks after discharge on 9999-12-31, which is after 9999-12-31, the last date that can be represented, and so after the window's end 9999-12-31 (12 weeks after the course end date 9999-10-08).");
         schedule.DischargeDate.Should().BeNull();
     }
 }

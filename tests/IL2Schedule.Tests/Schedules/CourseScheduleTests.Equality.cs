@@ -2,6 +2,7 @@ using FluentAssertions;
 using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
+using NodaTime;
 using static IL2Schedule.Tests.TimeText;
 
 namespace IL2Schedule.Tests.Schedules;
@@ -48,13 +49,16 @@ public partial class CourseScheduleTests
     [Fact]
     public void Equals_DischargeDate_TakesPartInEquality()
     {
-        var schedule = WorkedExample();
+        // A 5-week minimum after a discharge on the course end date leaves the window's dates as they were.
+        var fiveWeeks = new CourseProtocolBuilder { MinimumIntervalAfterDischarge = Period.FromWeeks(5) }.Build();
+        CourseSchedule Plan() => new CoursePlanner(fiveWeeks).Plan(new LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
+        var schedule = Plan();
 
-        var early = schedule.WithDischargeDate(Date("2027-03-10"));
+        var early = schedule.WithDischargeDate(Date("2027-03-28"));
 
         early.NextCourseWindow.Dates.Should().BeEquivalentTo(schedule.NextCourseWindow.Dates);
         (early == schedule).Should().BeFalse("the discharge date differs even though the window does not");
-        (early == WorkedExample().WithDischargeDate(Date("2027-03-10"))).Should().BeTrue();
+        (early == Plan().WithDischargeDate(Date("2027-03-28"))).Should().BeTrue();
     }
 
     [Fact]

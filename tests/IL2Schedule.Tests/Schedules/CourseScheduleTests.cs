@@ -74,11 +74,8 @@ public partial class CourseScheduleTests
     {
         var schedule = WorkedExample();
 
-        if (schedule.Doses is ScheduledDose[] exposed)
-        {
-            exposed[0] = exposed[27];
-        }
-
+        schedule.Doses.Should().NotBeAssignableTo<ScheduledDose[]>();
+        ((ICollection<ScheduledDose>)schedule.Doses).IsReadOnly.Should().BeTrue();
         Rfc3339(schedule.Doses[0].Start).Should().Be("2027-03-10T08:00:00-05:00");
     }
 
@@ -87,11 +84,8 @@ public partial class CourseScheduleTests
     {
         var schedule = WorkedExample();
 
-        if (schedule.Cycles is CycleSchedule[] exposed)
-        {
-            exposed[0] = exposed[1];
-        }
-
+        schedule.Cycles.Should().NotBeAssignableTo<CycleSchedule[]>();
+        ((ICollection<CycleSchedule>)schedule.Cycles).IsReadOnly.Should().BeTrue();
         Rfc3339(schedule.Cycles[0].Start).Should().Be("2027-03-10T08:00:00-05:00");
     }
 }

@@ -99,11 +99,8 @@ public class CycleScheduleTests
     {
         var cycle = WorkedExample().Cycles[0];
 
-        if (cycle.Doses is ScheduledDose[] exposed)
-        {
-            exposed[0] = exposed[13];
-        }
-
+        cycle.Doses.Should().NotBeAssignableTo<ScheduledDose[]>();
+        ((ICollection<ScheduledDose>)cycle.Doses).IsReadOnly.Should().BeTrue();
         cycle.Doses[0].Number.Should().Be(1);
     }
 }

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using IL2Schedule.Planning;
+using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
 using NodaTime;
 using static IL2Schedule.Tests.TimeText;
@@ -42,7 +43,7 @@ public class NextCourseWindowTests
         var window = WorkedExample().WithDischargeDate(Date("2027-05-10")).NextCourseWindow;
 
         window.ToString().Should().Be(
-            "Empty: the next course starts at least P7W after discharge on 2027-05-10 (label, Retreatment), so not before 2027-06-28, which is after the window's end 2027-06-20 (P12W after the course end date 2027-03-28).");
+            "Empty: the next course starts at least 7 weeks after discharge on 2027-05-10, so not before 2027-06-28, which is after the window's end 2027-06-20 (12 weeks after the course end date 2027-03-28).");
     }
 
     [Fact]
@@ -72,8 +73,12 @@ public class NextCourseWindowTests
     [Fact]
     public void Equals_SameDatesButADischargeDate_IsFalse()
     {
-        var plain = WorkedExample().NextCourseWindow;
-        var withEarlyDischarge = WorkedExample().WithDischargeDate(Date("2027-03-10")).NextCourseWindow;
+        // A 5-week minimum after a discharge on the course end date (2027-03-28) gives 2027-05-02,
+        // before the window's start 2027-05-09, so the dates stay as they were.
+        var fiveWeeks = new CoursePlanner(new CourseProtocolBuilder { MinimumIntervalAfterDischarge = Period.FromWeeks(5) }.Build())
+            .Plan(new LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
+        var plain = fiveWeeks.NextCourseWindow;
+        var withEarlyDischarge = fiveWeeks.WithDischargeDate(Date("2027-03-28")).NextCourseWindow;
 
         Iso(withEarlyDischarge.Dates!).Should().Be(Iso(plain.Dates!));
         (plain == withEarlyDischarge).Should().BeFalse();

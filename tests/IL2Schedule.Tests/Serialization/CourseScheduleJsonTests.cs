@@ -107,7 +107,7 @@ public class CourseScheduleJsonTests
         node["nextCourseWindow"].Should().BeNull();
         ((string)node["dischargeDate"]!).Should().Be("2027-05-10");
         ((string)node["nextCourseWindowNote"]!).Should().Be(
-            "Empty: the next course starts at least P7W after discharge on 2027-05-10 (label, Retreatment), so not before 2027-06-28, which is after the window's end 2027-06-20 (P12W after the course end date 2027-03-28).");
+            "Empty: the next course starts at least 7 weeks after discharge on 2027-05-10, so not before 2027-06-28, which is after the window's end 2027-06-20 (12 weeks after the course end date 2027-03-28).");
     }
 
     // Europe/London is +00:00 in winter; RFC 3339 "with offset" is written +00:00, not Z.

@@ -164,4 +164,13 @@ public class TimeZoneLookupTests
     {
         TimeZoneLookup.TzdbVersion.Should().Be(TzdbDateTimeZoneSource.Default.TzdbVersion);
     }
+
+    // Suggestions for one or two characters would be noise ("Z" is one edit from hundreds of ids).
+    [Theory]
+    [InlineData("Z")]
+    [InlineData("NY")]
+    public void SuggestIds_ShorterThanThreeCharacters_SuggestsNothing(string id)
+    {
+        TimeZoneLookup.SuggestIds(id).Should().BeEmpty();
+    }
 }

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using FluentAssertions;
+using IL2Schedule.Serialization;
+using IL2Schedule.Zones;
+using NodaTime;
+using NodaTime.TimeZones;
+using static IL2Schedule.Tests.TimeText;
+
+namespace IL2Schedule.Tests.Planning;
+
+/// <summary>Inputs at the edges of what a plan can hold: resolvers, extreme instants, historical offsets, zones without ids.</summary>
+public partial class CoursePlannerTests
+{
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    [Fact]
+    public void Plan_ResolverReturningAnotherZone_IsRejectedAndNamesIt()
+    {
+        // 08:00 in London is a valid instant, but not a resolution of a New York local time.
+        ZoneLocalMappingResolver wrongZone = mapping => mapping.LocalDateTime.InZoneStrictly(London);
+
+        var act = () => LabelPlanner.Plan(Local("2027-03-10T08:00"), NewYork, wrongZone);
+
+        act.Should().ThrowExactly<ArgumentException>()
+            .WithMessage("firstDoseResolver must return a resolution of 2027-03-10T08:00:00 in America/New_York; was 2027-03-10T08:00:00+00:00 in Europe/London (Parameter 'firstDoseResolver')");
+    }
+
+    [Fact]
+    public void Plan_ResolverReturningAnUnrelatedInstant_IsRejected()
+    {
+        // 08:00 -05:00 is the only mapping; an hour later is not a resolution of it.
+        ZoneLocalMappingResolver anHourLate = mapping => mapping.Single().PlusHours(1);
+
+        var act = () => LabelPlanner.Plan(Local("2027-03-10T08:00"), NewYork, anHourLate);
+
+        act.Should().ThrowExactly<ArgumentException>().Which.ParamName.Should().Be("firstDoseResolver");
+    }
+
+    // 2027-03-14 02:30 is skipped in New York (02:00 -05:00 -> 03:00 -04:00). Every resolution a
+    // NodaTime resolver can make is accepted: the last instant before the gap (01:59:59.999999999
+    // -05:00), the first after it (03:00 -04:00) and the forward-shifted time (03:30 -04:00).
+    [Theory]
+    [InlineData("end of interval before", "2027-03-14T06:59:59.999999999Z")]
+    [InlineData("start of interval after", "2027-03-14T07:00:00Z")]
+    [InlineData("forward shifted", "2027-03-14T07:30:00Z")]
+    public void Plan_SkippedFirstDose_AcceptsEveryResolutionOfTheGap(string resolution, string expectedInstant)
+    {
+        SkippedTimeResolver skipped = resolution switch
+        {
+            "end of interval before" => Resolvers.ReturnEndOfIntervalBefore,
+            "start of interval after" => Resolvers.ReturnStartOfIntervalAfter,
+            _ => Resolvers.ReturnForwardShifted,
+        };
+        var resolver = Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, skipped);
+
+        var schedule = LabelPlanner.Plan(Local("2027-03-14T02:30"), NewYork, resolver);
+
+        schedule.Doses[0].Start.ToInstant().Should().Be(NodaTime.Text.InstantPattern.ExtendedIso.Parse(expectedInstant).Value);
+    }
+
+    [Fact]
+    public void Plan_InstantOutsideTheRepresentableRange_IsRejectedByName()
+    {
+        var act = () => LabelPlanner.Plan(Instant.MinValue, NewYork);
+
+        act.Should().ThrowExactly<ArgumentOutOfRangeException>()
+            .Which.Message.Should().StartWith("firstDose must be between 0001-01-01T00:00:00Z and 9999-12-31T00:00:00Z; was ");
+    }
+
+    // Before 1883-11-18 New York kept local mean time, -04:56:02: RFC 3339 offsets cannot say it.
+    [Fact]
+    public void Plan_CourseInLocalMeanTime_IsRejectedRatherThanTruncated()
+    {
+        var act = () => LabelPlanner.Plan(Local("1880-03-10T08:00"), NewYork);
+
+        act.Should().ThrowExactly<ArgumentException>().WithMessage(
+            "Dose 1 falls where America/New_York used an offset with seconds (-04:56:02, local mean time), which RFC 3339 times cannot express; plan courses from the era of standard time.*");
+    }
+
+    [Fact]
+    public void Plan_FixedOffsetZone_PlansAndReadsBackFromJson()
+    {
+        var schedule = LabelPlanner.Plan(Local("2027-03-10T08:00"), DateTimeZone.ForOffset(Offset.FromHours(1)));
+
+        schedule.ZoneId.Should().Be("UTC+01");
+        Rfc3339(schedule.Doses[13].Start).Should().Be("2027-03-14T16:00:00+01:00");
+        CourseScheduleJson.Deserialize(CourseScheduleJson.Serialize(schedule)).Should().Be(schedule);
+    }
+
+    [Fact]
+    public void Serialize_ZoneWithoutAReadableId_IsRejected()
+    {
+        var testZone = new NodaTime.Testing.TimeZones.SingleTransitionDateTimeZone(Instant.FromUtc(2027, 3, 12, 0, 0), 0, 1);
+        var schedule = LabelPlanner.Plan(Local("2027-03-10T08:00"), testZone);
+
+        var act = () => CourseScheduleJson.Serialize(schedule);
+
+        act.Should().ThrowExactly<ArgumentException>()
+            .WithMessage($"schedule's zone must have a tzdb or fixed-offset id so the document can be read back; was '{testZone.Id}'*");
+    }
+
+    [Fact]
+    public void Deserialize_MismatchMessage_ShowsOffsetsUnescaped()
+    {
+        var schedule = LabelPlanner.Plan(Local("2027-03-10T08:00"), "Europe/Paris");
+        var json = CourseScheduleJson.Serialize(schedule).Replace("\"2027-03-10T16:00:00+01:00\"", "\"2027-03-10T17:00:00+01:00\"", StringComparison.Ordinal);
+
+        var act = () => CourseScheduleJson.Deserialize(json);
+
+        act.Should().Throw<JsonException>().Which.Message.Should()
+            .Contain("document \"2027-03-10T17:00:00+01:00\", re-planned \"2027-03-10T16:00:00+01:00\"");
+    }
+
+    [Fact]
+    public void LocalTimeMappingException_KeepsTheReasonApartFromTheAdvice()
+    {
+        var act = () => LabelPlanner.Plan(Local("2027-03-14T02:30"), NewYork);
+
+        var exception = act.Should().ThrowExactly<LocalTimeMappingException>().Which;
+        exception.Reason.Should().Be("The local time 2027-03-14T02:30:00 is skipped in time zone America/New_York: clocks jump from 2027-03-14T02:00 (-05) to 2027-03-14T03:00 (-04).");
+        exception.Message.Should().StartWith(exception.Reason + " " + LocalTimeMappingException.Advice);
+        FluentActions.Invoking(() => new LocalTimeMappingException(null!, "x")).Should().ThrowExactly<ArgumentNullException>();
+    }
+}

@@ -24,7 +24,7 @@ public static class CliApplication
     /// <summary>Exit code for a bug in this program; the message asks the user to report it.</summary>
     public const int InternalError = 70;
 
-    /// <summary>Exit code when the output cannot be written (a full disk, a closed pipe).</summary>
+    /// <summary>Exit code when the results cannot be written to stdout (for example a full disk).</summary>
     public const int OutputError = 74;
 
     /// <summary>The library's parameter and setting names, as the options a CLI user typed.</summary>
@@ -33,6 +33,7 @@ public static class CliApplication
         ("firstDose must", "--first-dose must"),
         ("dischargeDate must", "--discharge must"),
         ("MaxDosesPerCycle must", "--max-doses-per-cycle must"),
+        ("use DoseTiming.Elapsed", "use --dose-timing elapsed"),
     ];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
@@ -50,7 +51,7 @@ public static class CliApplication
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            stderr.WriteLine("error: " + OneLine(parseResult.Errors[0].Message) + " (see il2schedule --help)");
+            WriteError(stderr, OneLine(parseResult.Errors[0].Message) + " (see il2schedule --help)");
             return UsageError;
         }
         try
@@ -64,18 +65,31 @@ public static class CliApplication
         }
         catch (Exception e) when (IsUserError(e))
         {
-            stderr.WriteLine("error: " + UserMessage(e));
+            WriteError(stderr, UserMessage(e));
             return UsageError;
         }
         catch (IOException e)
         {
-            stderr.WriteLine("error: cannot write the output: " + OneLine(e.Message));
+            WriteError(stderr, "cannot write the output: " + OneLine(e.Message));
             return OutputError;
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"error: internal error ({e.GetType().Name}: {OneLine(e.Message)}); please report it with the command line you ran");
+            WriteError(stderr, $"internal error ({e.GetType().Name}: {OneLine(e.Message)}); please report it with the command line you ran");
             return InternalError;
+        }
+    }
+
+    /// <summary>Writes the one error line; if stderr itself cannot be written, the exit code still tells.</summary>
+    private static void WriteError(TextWriter stderr, string message)
+    {
+        try
+        {
+            stderr.WriteLine("error: " + message);
+        }
+        catch (IOException)
+        {
+            // Nowhere left to report to.
         }
     }
 

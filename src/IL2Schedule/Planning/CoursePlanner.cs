@@ -72,8 +72,8 @@ public sealed class CoursePlanner
     /// The first dose is before 0001-01-02, or the course or its follow-up dates would pass 9999-12-31.
     /// </exception>
     /// <exception cref="ArgumentException">
-    /// <paramref name="firstDose"/> is not in the ISO calendar; or a dose falls where the zone used
-    /// an offset with seconds (historical local mean time); or the zone's clock changes make
+    /// <paramref name="firstDose"/> is not in the ISO calendar; or a dose or window end falls where
+    /// the zone used an offset with seconds (for example historical local mean time); or the zone's clock changes make
     /// the plan impossible: a wall-clock dose that would not start after
     /// the previous infusion ends or would fall outside its cycle window, or a cycle that would start
     /// before the previous cycle's last infusion ends (only in zones that skip whole days).
@@ -238,18 +238,30 @@ public sealed class CoursePlanner
                 previousEnd = start + protocol.InfusionDuration;
                 doseNumber++;
                 var dose = new ScheduledDose(doseNumber, c + 1, k + 1, start.InZone(zone), previousEnd.InZone(zone));
-                if (dose.Start.Offset.Seconds % 60 != 0 || dose.End.Offset.Seconds % 60 != 0)
-                {
-                    throw new ArgumentException(
-                        $"Dose {doseNumber} falls where {TimeZoneLookup.GetCanonicalId(zone)} used an offset with seconds ({dose.Start.Offset:l}, local mean time), which RFC 3339 times cannot express; plan courses from the era of standard time.",
-                        nameof(firstDose));
-                }
+                CheckWholeMinuteOffset(dose.Start, $"Dose {doseNumber}", nameof(firstDose));
+                CheckWholeMinuteOffset(dose.End, $"The end of dose {doseNumber}", nameof(firstDose));
                 doses[k] = dose;
             }
-            cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, windowEnd.InZone(zone), doses);
+            var zonedWindowEnd = windowEnd.InZone(zone);
+            CheckWholeMinuteOffset(zonedWindowEnd, $"The window end of cycle {c + 1}", nameof(firstDose));
+            cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, zonedWindowEnd, doses);
         }
 
         return new CourseSchedule(protocol, zone, TimeZoneLookup.GetCanonicalId(zone), firstDose, cycles, dischargeDate: null);
+    }
+
+    /// <summary>
+    /// Rejects a time whose offset has seconds (local mean time, or Liberia's −00:44:30 until 1972):
+    /// RFC 3339 offsets are whole minutes, so the JSON form could not state it exactly.
+    /// </summary>
+    private static void CheckWholeMinuteOffset(ZonedDateTime value, string what, string paramName)
+    {
+        if (value.Offset.Seconds % 60 != 0)
+        {
+            throw new ArgumentException(
+                $"{what} falls where {TimeZoneLookup.GetCanonicalId(value.Zone)} used an offset with seconds ({value.Offset:l}, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.",
+                paramName);
+        }
     }
 
     /// <summary>The start of dose k (from 0) of a cycle whose nominal local start is <paramref name="nominal"/>.</summary>

@@ -110,16 +110,20 @@ public static class CourseScheduleJson
             var zone = TimeZoneLookup.GetZone(document.Zone);
             var protocol = ToProtocol(document);
             var recordedFirstDose = document.Doses[0].Start.ToInstant();
+            // A local time that maps to one instant must be that instant (a mismatch is reported
+            // below, by property); for a skipped or repeated one the planner checks that the
+            // recorded instant is a resolution of it.
             ZoneLocalMappingResolver asRecorded = mapping =>
-            {
-                var candidates = mapping.Count == 0
-                    ? [Resolvers.LenientResolver(mapping), mapping.LateInterval.Start.InZone(mapping.Zone)]
-                    : new[] { mapping.First(), mapping.Last() };
-                return candidates.FirstOrDefault(candidate => candidate.ToInstant() == recordedFirstDose, candidates[0]);
-            };
+                mapping.Count == 1 ? mapping.Single() : recordedFirstDose.InZone(mapping.Zone);
             return new CoursePlanner(protocol)
                 .Plan(document.RequestedFirstDose, zone, asRecorded)
                 .WithDischargeDate(document.DischargeDate);
+        }
+        catch (ArgumentException e) when (e.ParamName == "firstDoseResolver")
+        {
+            throw new JsonException(
+                $"The document's doses[0].start {document.Doses[0].Start:uuuu-MM-ddTHH:mm:ss;FFFFFFFFFo<+HH:mm>} is not a resolution of its requestedFirstDose {document.RequestedFirstDose:uuuu-MM-ddTHH:mm:ss} in {document.Zone}.",
+                e);
         }
         catch (ArgumentException e)
         {

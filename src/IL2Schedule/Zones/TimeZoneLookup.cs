@@ -29,7 +29,11 @@ public static class TimeZoneLookup
 
     /// <summary>Finds the zone for an IANA id, an IANA alias or a Windows id.</summary>
     /// <param name="id">The id, for example "America/New_York", "US/Eastern" or "Eastern Standard Time". Case is ignored; surrounding white space is not allowed.</param>
-    /// <returns>The tzdb zone; its <see cref="DateTimeZone.Id"/> is the canonical IANA id.</returns>
+    /// <returns>
+    /// The tzdb zone; its <see cref="DateTimeZone.Id"/> is the canonical IANA id, or for a
+    /// fixed-offset id the fixed-offset id ("UTC+01"; "UTC+00" gives Etc/UTC). A Windows id such
+    /// as "UTC-08" takes precedence and gives its IANA zone (Etc/GMT+8, the same offset).
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     /// <exception cref="DateTimeZoneNotFoundException">
     /// No IANA id, alias or Windows id matches <paramref name="id"/>. The message names the id and
@@ -45,7 +49,7 @@ public static class TimeZoneLookup
         var suggestions = SuggestIds(id);
         string hint = suggestions.Count == 0 ? "" : "; did you mean " + string.Join(", ", suggestions) + "?";
         throw new DateTimeZoneNotFoundException(
-            $"Unknown time zone '{id}': not an IANA id, alias or Windows id in tzdb {TzdbVersion}{hint}");
+            $"Unknown time zone '{id}': not an IANA id, alias, Windows id or fixed offset (UTC+01:00) in tzdb {TzdbVersion}{hint}");
     }
 
     /// <summary>Finds the zone for an IANA id, an IANA alias or a Windows id, without throwing.</summary>
@@ -61,7 +65,7 @@ public static class TimeZoneLookup
         }
         zone = CanonicalIdsByName.TryGetValue(id, out var canonical)
             ? DateTimeZoneProviders.Tzdb[canonical]
-            : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+            : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } fixedOffset ? Canonicalize(fixedOffset) : null;
         return zone is not null;
     }
 
@@ -84,6 +88,12 @@ public static class TimeZoneLookup
     /// </summary>
     internal static DateTimeZone Canonicalize(DateTimeZone zone)
     {
+        if (ReferenceEquals(zone, DateTimeZone.Utc))
+        {
+            // NodaTime's built-in UTC (also DateTimeZone.ForOffset(Offset.Zero) and "UTC+00") is
+            // not tzdb's UTC object, but it is tzdb's Etc/UTC in every respect.
+            return DateTimeZoneProviders.Tzdb["Etc/UTC"];
+        }
         string canonical = GetCanonicalId(zone);
         return canonical != zone.Id && ReferenceEquals(DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone.Id), zone)
             ? DateTimeZoneProviders.Tzdb[canonical]

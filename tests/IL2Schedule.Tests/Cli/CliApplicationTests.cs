@@ -54,6 +54,38 @@ public class CliApplicationTests
     }
 
     [Fact]
+    public void StdoutThatCannotBeWritten_Exits74WithOneErrorLine()
+    {
+        using var stderr = new StringWriter();
+
+        int exitCode = CliApplication.Run(["plan"], new FailingWriter(), stderr);
+
+        exitCode.Should().Be(CliApplication.OutputError);
+        stderr.ToString().Should().Be("error: cannot write the output: No space left on device" + Environment.NewLine);
+    }
+
+    [Fact]
+    public void StderrThatCannotBeWritten_StillExits2()
+    {
+        using var stdout = new StringWriter();
+
+        int exitCode = CliApplication.Run(["plan", "--zone", "Nowhere/Special"], stdout, new FailingWriter());
+
+        exitCode.Should().Be(CliApplication.UsageError);
+        stdout.ToString().Should().BeEmpty();
+    }
+
+    /// <summary>A writer like stdout on a full disk.</summary>
+    private sealed class FailingWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+
+        public override void WriteLine(string? value) => throw new IOException("No space left on device");
+    }
+
+    [Fact]
     public void PlanWithoutOptions_EqualsNoArguments()
     {
         Run("plan").Stdout.Should().Be(Run().Stdout);
@@ -138,7 +170,7 @@ public class CliApplicationTests
     }
 
     [Theory]
-    [InlineData("error: Unknown time zone 'America/New_Yrok': not an IANA id, alias or Windows id in tzdb *; did you mean America/New_York?",
+    [InlineData("error: Unknown time zone 'America/New_Yrok': not an IANA id, alias, Windows id or fixed offset (UTC+01:00) in tzdb *; did you mean America/New_York?",
         "plan", "--zone", "America/New_Yrok")]
     [InlineData("error: --first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '2027-13-10T08:00'",
         "plan", "--first-dose", "2027-13-10T08:00")]
@@ -165,7 +197,7 @@ public class CliApplicationTests
         "plan", "--first-dose", "2027-03-10T08:00:30")]
     [InlineData("error: --first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '2027-03-10T24:00'",
         "plan", "--first-dose", "2027-03-10T24:00")]
-    [InlineData("error: Unknown time zone 'Z': not an IANA id, alias or Windows id in tzdb *",
+    [InlineData("error: Unknown time zone 'Z': not an IANA id, alias, Windows id or fixed offset (UTC+01:00) in tzdb *",
         "plan", "--zone", "Z")]
     [InlineData("error: --discharge must be a date like 2027-03-31; was '2027-5-1'",
         "plan", "--discharge", "2027-5-1")]
@@ -173,7 +205,7 @@ public class CliApplicationTests
         "plan", "--dose-timing", "sometimes")]
     [InlineData("error: Unrecognized command or argument '--bogus'. (see il2schedule --help)",
         "plan", "--bogus")]
-    [InlineData("error: Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: Pacific/Apia changes its clocks too far for wall-clock timing here; use DoseTiming.Elapsed.",
+    [InlineData("error: Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: Pacific/Apia changes its clocks too far for wall-clock timing here; use --dose-timing elapsed.",
         "plan", "--first-dose", "2011-12-28T08:00", "--zone", "Pacific/Apia", "--dose-timing", "wall-clock")]
     public void BadInput_PrintsOneErrorLineAndExits2WithNothingOnStdout(string expectedStderr, params string[] args)
     {

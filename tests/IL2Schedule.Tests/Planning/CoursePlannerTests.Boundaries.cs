@@ -56,6 +56,7 @@ public partial class CoursePlannerTests
         var schedule = LabelPlanner.Plan(Local("2027-03-14T02:30"), NewYork, resolver);
 
         schedule.Doses[0].Start.ToInstant().Should().Be(NodaTime.Text.InstantPattern.ExtendedIso.Parse(expectedInstant).Value);
+        CourseScheduleJson.Deserialize(CourseScheduleJson.Serialize(schedule)).Should().Be(schedule);
     }
 
     [Fact]
@@ -74,7 +75,32 @@ public partial class CoursePlannerTests
         var act = () => LabelPlanner.Plan(Local("1880-03-10T08:00"), NewYork);
 
         act.Should().ThrowExactly<ArgumentException>().WithMessage(
-            "Dose 1 falls where America/New_York used an offset with seconds (-04:56:02, local mean time), which RFC 3339 times cannot express; plan courses from the era of standard time.*");
+            "Dose 1 falls where America/New_York used an offset with seconds (-04:56:02, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.*");
+    }
+
+    // America/Santiago moved from -05:00 to local mean time -04:42:45 on 1919-07-01 at 05:00Z.
+    // First dose 1919-06-12T01:00 -05:00: every dose is at -05:00 (cycle 2 ends 06-30T15:15 -05:00),
+    // but cycle 2's window closes 120 h after 06-26T06:00Z, at 07-01T06:00Z, in local mean time.
+    [Fact]
+    public void Plan_WindowEndInLocalMeanTime_IsRejectedToo()
+    {
+        var act = () => LabelPlanner.Plan(Local("1919-06-12T01:00"), "America/Santiago");
+
+        act.Should().ThrowExactly<ArgumentException>().WithMessage("The window end of cycle 2 falls where America/Santiago used an offset with seconds (-04:42:45*");
+    }
+
+    // NodaTime's own UTC (DateTimeZone.Utc, ForOffset(Offset.Zero), "UTC+00") is planned as tzdb's Etc/UTC.
+    [Fact]
+    public void Plan_InNodaTimesBuiltInUtc_EqualsThePlanInEtcUtcAndReadsBack()
+    {
+        var etcUtc = LabelPlanner.Plan(Local("2027-03-10T08:00"), "Etc/UTC");
+
+        var builtIn = LabelPlanner.Plan(Local("2027-03-10T08:00"), DateTimeZone.Utc);
+
+        builtIn.Should().Be(etcUtc);
+        builtIn.ZoneId.Should().Be("Etc/UTC");
+        LabelPlanner.Plan(Local("2027-03-10T08:00"), "UTC+00").Should().Be(etcUtc);
+        CourseScheduleJson.Deserialize(CourseScheduleJson.Serialize(builtIn)).Should().Be(etcUtc);
     }
 
     [Fact]

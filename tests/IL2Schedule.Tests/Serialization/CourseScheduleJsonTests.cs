@@ -147,6 +147,19 @@ public class CourseScheduleJsonTests
             .And.Contain("document \"2027-03-14T08:00:00-04:00\", re-planned \"2027-03-14T09:00:00-04:00\"");
     }
 
+    // 2027-11-07 01:30 happens twice in New York (-04:00, then -05:00); 01:45 -05:00 is neither.
+    [Fact]
+    public void Deserialize_RepeatedFirstDoseAtAnInstantThatIsNotOneOfItsTwo_Throws()
+    {
+        var node = JsonNode.Parse(CourseScheduleJson.Serialize(Build("first dose in the autumn overlap, later instant")))!;
+        node["doses"]![0]!["start"] = "2027-11-07T01:45:00-05:00";
+
+        var act = () => CourseScheduleJson.Deserialize(node.ToJsonString());
+
+        act.Should().Throw<JsonException>().WithMessage(
+            "The document's doses[0].start 2027-11-07T01:45:00-05:00 is not a resolution of its requestedFirstDose 2027-11-07T01:30:00 in America/New_York.");
+    }
+
     [Fact]
     public void Deserialize_FirstDoseNotAtTheRequestedLocalTime_Throws()
     {

@@ -238,12 +238,17 @@ public sealed class CoursePlanner
                 previousEnd = start + protocol.InfusionDuration;
                 doseNumber++;
                 var dose = new ScheduledDose(doseNumber, c + 1, k + 1, start.InZone(zone), previousEnd.InZone(zone));
-                CheckWholeMinuteOffset(dose.Start, $"Dose {doseNumber}", nameof(firstDose));
-                CheckWholeMinuteOffset(dose.End, $"The end of dose {doseNumber}", nameof(firstDose));
+                if (HasSecondsInOffset(dose.Start) || HasSecondsInOffset(dose.End))
+                {
+                    throw OffsetWithSeconds(HasSecondsInOffset(dose.Start) ? dose.Start : dose.End, $"Dose {doseNumber}", nameof(firstDose));
+                }
                 doses[k] = dose;
             }
             var zonedWindowEnd = windowEnd.InZone(zone);
-            CheckWholeMinuteOffset(zonedWindowEnd, $"The window end of cycle {c + 1}", nameof(firstDose));
+            if (HasSecondsInOffset(zonedWindowEnd))
+            {
+                throw OffsetWithSeconds(zonedWindowEnd, $"The window end of cycle {c + 1}", nameof(firstDose));
+            }
             cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, zonedWindowEnd, doses);
         }
 
@@ -251,18 +256,15 @@ public sealed class CoursePlanner
     }
 
     /// <summary>
-    /// Rejects a time whose offset has seconds (local mean time, or Liberia's −00:44:30 until 1972):
-    /// RFC 3339 offsets are whole minutes, so the JSON form could not state it exactly.
+    /// True for an offset with seconds (local mean time, or Liberia's −00:44:30 until 1972): RFC 3339
+    /// offsets are whole minutes, so the JSON form could not state such a time exactly.
     /// </summary>
-    private static void CheckWholeMinuteOffset(ZonedDateTime value, string what, string paramName)
-    {
-        if (value.Offset.Seconds % 60 != 0)
-        {
-            throw new ArgumentException(
-                $"{what} falls where {TimeZoneLookup.GetCanonicalId(value.Zone)} used an offset with seconds ({value.Offset:l}, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.",
-                paramName);
-        }
-    }
+    private static bool HasSecondsInOffset(ZonedDateTime value) => value.Offset.Seconds % 60 != 0;
+
+    private static ArgumentException OffsetWithSeconds(ZonedDateTime value, string what, string paramName) =>
+        new(
+            $"{what} falls where {TimeZoneLookup.GetCanonicalId(value.Zone)} used an offset with seconds ({value.Offset:l}, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.",
+            paramName);
 
     /// <summary>The start of dose k (from 0) of a cycle whose nominal local start is <paramref name="nominal"/>.</summary>
     private static Instant DoseStart(CourseProtocol protocol, DateTimeZone zone, LocalDateTime nominal, Instant cycleStart, int k) =>

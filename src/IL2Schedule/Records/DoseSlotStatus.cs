@@ -1,0 +1,24 @@
+namespace IL2Schedule.Records;
+
+/// <summary>What became of a dose slot once the recorded events are applied.</summary>
+/// <remarks>The five states of issue 3; written in JSON as "given", "held", "planned", "skipped" and "cancelled".</remarks>
+public enum DoseSlotStatus
+{
+    /// <summary>Still to be given: no event recorded for the slot, and re-planning keeps it.</summary>
+    Planned = 0,
+
+    /// <summary>Given, with the recorded start (and end, if recorded).</summary>
+    Given = 1,
+
+    /// <summary>Withheld, with the recorded reason; the slot keeps its due time and is not made up at that time.</summary>
+    Held = 2,
+
+    /// <summary>
+    /// Passed over with no record: a later slot of the same cycle was given, or (wall-clock timing)
+    /// the slot is due less than half a dosing interval after the previous given dose's start.
+    /// </summary>
+    Skipped = 3,
+
+    /// <summary>Needed for the cap but cannot be given: the cycle or course was stopped before it was due, or it is due at or after the cycle's window closes.</summary>
+    Cancelled = 4,
+}

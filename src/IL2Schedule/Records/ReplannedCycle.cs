@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using NodaTime;
+
+namespace IL2Schedule.Records;
+
+/// <summary>One cycle after re-planning: its window, its listed slots and whether and why it has ended. Immutable.</summary>
+/// <remarks>
+/// The window is the protocol's cycle length of elapsed time (120 hours) from the cycle's start:
+/// the first slot's due time, or the first dose's recorded start if that was earlier (this
+/// library's reading of "5 days from its first slot"). Label, Table 1; NCI protocol NCT01160445.
+/// </remarks>
+public sealed class ReplannedCycle
+{
+    private readonly ReadOnlyCollection<DoseSlot> slots;
+
+    internal ReplannedCycle(int number, LocalDateTime nominalStart, bool isRescheduled, ZonedDateTime start, ZonedDateTime windowEnd, DoseSlot[] slots, int dosesGiven, int dosesHeld, CycleEndReason endReason)
+    {
+        Number = number;
+        NominalStart = nominalStart;
+        IsRescheduled = isRescheduled;
+        Start = start;
+        WindowEnd = windowEnd;
+        this.slots = Array.AsReadOnly(slots);
+        DosesGiven = dosesGiven;
+        DosesHeld = dosesHeld;
+        EndReason = endReason;
+    }
+
+    /// <summary>The cycle number, from 1.</summary>
+    public int Number { get; }
+
+    /// <summary>The local date-time the cycle is meant to start: the plan's, or the rescheduled one.</summary>
+    public LocalDateTime NominalStart { get; }
+
+    /// <summary>True if a <see cref="CycleRescheduled"/> event moved the cycle.</summary>
+    public bool IsRescheduled { get; }
+
+    /// <summary>When the cycle's window opens (inclusive).</summary>
+    public ZonedDateTime Start { get; }
+
+    /// <summary>When the cycle's window closes (exclusive): no dose of the cycle may start at or after it.</summary>
+    public ZonedDateTime WindowEnd { get; }
+
+    /// <summary>The listed slots in slot order: every recorded or skipped slot, and unrecorded slots up to the dose cap.</summary>
+    public IReadOnlyList<DoseSlot> Slots => slots;
+
+    /// <summary>How many doses of the cycle were given.</summary>
+    public int DosesGiven { get; }
+
+    /// <summary>How many doses of the cycle were held.</summary>
+    public int DosesHeld { get; }
+
+    /// <summary>Why the cycle ended, or <see cref="CycleEndReason.None"/> while it is running.</summary>
+    public CycleEndReason EndReason { get; }
+
+    /// <summary>True once the cycle has ended.</summary>
+    public bool HasEnded => EndReason != CycleEndReason.None;
+}

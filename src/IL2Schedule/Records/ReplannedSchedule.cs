@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using IL2Schedule.Schedules;
+using NodaTime;
+
+namespace IL2Schedule.Records;
+
+/// <summary>
+/// The schedule that follows from a <see cref="CourseRecord"/>: every cycle's slots with their
+/// status, whether the course is complete, the course end (actual or projected) and the dates
+/// that follow from it. Immutable; made by <see cref="CourseRecord.Schedule"/> and <see cref="CourseRecord.GetStatus(Instant)"/>.
+/// </summary>
+/// <remarks>Issue 3, re-planning rules 1–4; the follow-up rules are the planner's (<see cref="Planning.CoursePlanner"/>, rules 6–7).</remarks>
+public sealed class ReplannedSchedule
+{
+    private readonly ReadOnlyCollection<ReplannedCycle> cycles;
+    private readonly ReadOnlyCollection<DoseSlot> slots;
+
+    internal ReplannedSchedule(CourseRecord record, Instant knownTime, ReplannedCycle[] cycles, bool isComplete, ZonedDateTime? courseEnd, LocalDate? dischargeDate)
+    {
+        Record = record;
+        KnownTime = knownTime;
+        this.cycles = Array.AsReadOnly(cycles);
+        slots = Array.AsReadOnly(cycles.SelectMany(cycle => cycle.Slots).ToArray());
+        IsComplete = isComplete;
+        CourseEnd = courseEnd;
+        DischargeDate = dischargeDate;
+        if (courseEnd is { } end)
+        {
+            var protocol = record.Plan.Protocol;
+            ResponseAssessmentDate = FollowUpRules.ResponseAssessmentDate(protocol, end.Date);
+            NextCourseWindow = FollowUpRules.NextCourseWindow(protocol, end.Date, dischargeDate);
+        }
+    }
+
+    /// <summary>The record this schedule was computed from.</summary>
+    public CourseRecord Record { get; }
+
+    /// <summary>
+    /// The latest instant known to have passed: the status query's instant, or the latest recorded
+    /// start, end or stop if later. Windows that closed by then count as closed; with no query and
+    /// no events it is <see cref="Instant.MinValue"/>.
+    /// </summary>
+    public Instant KnownTime { get; }
+
+    /// <summary>The cycles in order.</summary>
+    public IReadOnlyList<ReplannedCycle> Cycles => cycles;
+
+    /// <summary>Every listed slot of every cycle, in order, numbered from 1 by <see cref="DoseSlot.Number"/>.</summary>
+    public IReadOnlyList<DoseSlot> Slots => slots;
+
+    /// <summary>True once every cycle has ended or the course was stopped.</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>
+    /// For a complete course, the end of the last given dose (null if none was given); before
+    /// that, the projected end of the last planned dose (or of the last given one, if later).
+    /// </summary>
+    /// <remarks>Issue 3, rule 4; the label counts follow-up from the end of the course.</remarks>
+    public ZonedDateTime? CourseEnd { get; }
+
+    /// <summary>The local date of <see cref="CourseEnd"/>, or null.</summary>
+    public LocalDate? CourseEndDate => CourseEnd?.Date;
+
+    /// <summary>The recorded discharge date, or null.</summary>
+    public LocalDate? DischargeDate { get; }
+
+    /// <summary>Course end date + the protocol's response-assessment delay (4 weeks), or null without a course end.</summary>
+    /// <remarks>Label, "Retreatment": evaluate for response about 4 weeks after the course.</remarks>
+    public LocalDate? ResponseAssessmentDate { get; }
+
+    /// <summary>The next-course window from the course end date (6–12 weeks) and the discharge (at least 7 weeks), or null without a course end.</summary>
+    /// <remarks>Atkins 1999 and Fyfe 1995; label, "Retreatment".</remarks>
+    public NextCourseWindow? NextCourseWindow { get; }
+
+    /// <summary>How many doses of the course were given.</summary>
+    public int DosesGiven => cycles.Sum(cycle => cycle.DosesGiven);
+
+    /// <summary>How many doses of the course were held.</summary>
+    public int DosesHeld => cycles.Sum(cycle => cycle.DosesHeld);
+}

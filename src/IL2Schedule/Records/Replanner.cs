@@ -1,0 +1,331 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using IL2Schedule.Protocols;
+using IL2Schedule.Schedules;
+using NodaTime;
+
+namespace IL2Schedule.Records;
+
+/// <summary>
+/// Re-plans a course from its plan and the events in effect, checking every rule on the way
+/// (the rules are documented on <see cref="CourseRecord"/>). The state before an event was
+/// valid, so a broken rule found here is blamed on the event being applied.
+/// </summary>
+internal static class Replanner
+{
+    internal static ReplannedSchedule Replan(CourseRecord record, IReadOnlyList<RecordedEvent> effective, Instant? clock, CourseEvent? applied)
+    {
+        var context = new Context(record, applied);
+        try
+        {
+            return context.Run(effective, clock);
+        }
+        catch (Exception e) when (applied is not null && e is ArgumentOutOfRangeException or OverflowException)
+        {
+            throw context.Reject(CourseEventRule.OutOfRange, "the dates that follow would pass 9999-12-31, the last date that can be represented");
+        }
+    }
+
+    private sealed class Context(CourseRecord record, CourseEvent? applied)
+    {
+        private readonly CourseProtocol protocol = record.Plan.Protocol;
+        private readonly DateTimeZone zone = record.Plan.Zone;
+
+        internal ReplannedSchedule Run(IReadOnlyList<RecordedEvent> effective, Instant? clock)
+        {
+            int cycleCount = protocol.CycleCount;
+            int slotCount = protocol.SlotsPerCycle;
+            var given = new RecordedEvent?[cycleCount, slotCount];
+            var held = new RecordedEvent?[cycleCount, slotCount];
+            var cycleStops = new RecordedEvent?[cycleCount];
+            var reschedules = new RecordedEvent?[cycleCount];
+            RecordedEvent? courseStop = null;
+            RecordedEvent? discharge = null;
+            var known = clock ?? Instant.MinValue;
+
+            foreach (var entry in effective)
+            {
+                switch (entry.Event)
+                {
+                    case DoseGiven g:
+                        CheckSlot(entry, g.Cycle, g.Slot, given, held);
+                        given[g.Cycle - 1, g.Slot - 1] = entry;
+                        known = Max(known, g.End ?? g.Start);
+                        break;
+                    case DoseHeld h:
+                        CheckSlot(entry, h.Cycle, h.Slot, given, held);
+                        held[h.Cycle - 1, h.Slot - 1] = entry;
+                        break;
+                    case CycleStopped s:
+                        CheckCycle(entry, s.Cycle);
+                        cycleStops[s.Cycle - 1] = Once(entry, cycleStops[s.Cycle - 1], $"cycle {s.Cycle}'s stop");
+                        known = Max(known, s.At);
+                        break;
+                    case CycleRescheduled r:
+                        CheckCycle(entry, r.Cycle);
+                        reschedules[r.Cycle - 1] = Once(entry, reschedules[r.Cycle - 1], $"cycle {r.Cycle}'s reschedule");
+                        break;
+                    case CourseStopped c:
+                        courseStop = Once(entry, courseStop, "the course's stop");
+                        known = Max(known, c.At);
+                        break;
+                    case Discharged:
+                        discharge = Once(entry, discharge, "the discharge");
+                        break;
+                }
+            }
+
+            var courseStopAt = (courseStop?.Event as CourseStopped)?.At;
+            var cycles = new ReplannedCycle[cycleCount];
+            var givenInOrder = new List<(RecordedEvent Entry, Instant Start, Instant End)>();
+            int number = 0;
+            Instant previousWindowEnd = Instant.MinValue;
+            for (int c = 0; c < cycleCount; c++)
+            {
+                var planned = record.Plan.Cycles[c];
+                var reschedule = reschedules[c]?.Event as CycleRescheduled;
+                var nominal = reschedule?.NewStart ?? planned.NominalStart;
+                var firstDue = reschedule is null ? planned.Start.ToInstant() : nominal.InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+                var firstGiven = (given[c, 0]?.Event as DoseGiven)?.Start;
+                var windowStart = firstGiven is { } g0 && g0 < firstDue ? g0 : firstDue;
+                var windowEnd = windowStart + protocol.CycleWindow;
+
+                if (c > 0 && (reschedule is not null || reschedules[c - 1] is not null) && windowStart < previousWindowEnd)
+                {
+                    var moved = reschedule is not null ? reschedules[c]!.Value : reschedules[c - 1]!.Value;
+                    throw Reject(CourseEventRule.RescheduleOverlapsCycle, Text(
+                        $"cycle {c + 1} would start at {Show(windowStart)}, before cycle {c}'s window closes at {Show(previousWindowEnd)} ({moved.Describe(zone)})"));
+                }
+
+                var cycleStop = cycleStops[c]?.Event as CycleStopped;
+                if (cycleStop is not null && cycleStop.At >= windowEnd)
+                {
+                    throw Reject(CourseEventRule.OutsideCycleWindow, Text(
+                        $"cycle {c + 1} is stopped at {Show(cycleStop.At)}, at or after its window closed at {Show(windowEnd)}"));
+                }
+                var stopAt = Min(cycleStop?.At, courseStopAt);
+
+                var cycle = PlanCycle(c, nominal, firstDue, windowStart, windowEnd, stopAt, given, held, cycleStops[c], courseStop, ref number, givenInOrder);
+                var endReason = EndReason(cycle, windowEnd, cycleStop, courseStopAt, known);
+                cycles[c] = new ReplannedCycle(c + 1, nominal, reschedule is not null, windowStart.InZone(zone), windowEnd.InZone(zone),
+                    cycle.Slots, cycle.Given, cycle.Held, endReason);
+                previousWindowEnd = windowEnd;
+            }
+
+            for (int i = 1; i < givenInOrder.Count; i++)
+            {
+                var (previous, _, previousEnd) = givenInOrder[i - 1];
+                var (next, nextStart, _) = givenInOrder[i];
+                if (nextStart < previousEnd)
+                {
+                    throw Reject(CourseEventRule.OverlappingInfusions, Text(
+                        $"{next.Describe(zone)} starts at {Show(nextStart)}, before the previous given dose {previous.Describe(zone)} ends at {Show(previousEnd)}"));
+                }
+            }
+
+            bool isComplete = courseStop is not null || cycles.All(cycle => cycle.HasEnded);
+            var lastGivenEnd = givenInOrder.Count == 0 ? (Instant?)null : givenInOrder[^1].End;
+            var lastPlannedEnd = cycles.SelectMany(cycle => cycle.Slots)
+                .Where(slot => slot.Status == DoseSlotStatus.Planned)
+                .Select(slot => (Instant?)slot.End.ToInstant())
+                .DefaultIfEmpty(null)
+                .Max();
+            var courseEnd = isComplete ? lastGivenEnd : Max(lastPlannedEnd, lastGivenEnd);
+            var dischargeDate = (discharge?.Event as Discharged)?.Date;
+            var courseEndZoned = courseEnd?.InZone(zone);
+            if (dischargeDate is { } date && courseEndZoned is { } end && date < end.Date)
+            {
+                throw Reject(CourseEventRule.DischargeBeforeCourseEnd, Text(
+                    $"{discharge!.Value.Describe(zone)} is before the course's {(isComplete ? "" : "projected ")}end date {ScheduleText.Format(end.Date)}: the label's 7-week minimum counts from the discharge after the course"));
+            }
+            return new ReplannedSchedule(record, known, cycles, isComplete, courseEndZoned, dischargeDate);
+        }
+
+        private (DoseSlot[] Slots, int Given, int Held, Instant? CapReachedAt) PlanCycle(
+            int c, LocalDateTime nominal, Instant firstDue, Instant windowStart, Instant windowEnd, Instant? stopAt,
+            RecordedEvent?[,] given, RecordedEvent?[,] held, RecordedEvent? cycleStop, RecordedEvent? courseStop,
+            ref int number, List<(RecordedEvent Entry, Instant Start, Instant End)> givenInOrder)
+        {
+            int slotCount = protocol.SlotsPerCycle;
+            int cap = protocol.MaxDosesPerCycle;
+            var interval = protocol.DosingInterval;
+            var halfInterval = interval / 2;
+            int lastGivenSlot = -1;
+            for (int k = 0; k < slotCount; k++)
+            {
+                if (given[c, k] is not null)
+                {
+                    lastGivenSlot = k;
+                }
+            }
+
+            var slots = new List<DoseSlot>(slotCount);
+            int counted = 0;
+            int givenCount = 0;
+            int heldCount = 0;
+            Instant? capReachedAt = null;
+            Instant? previousGivenStart = null;
+            Instant due = firstDue;
+            for (int k = 0; k < slotCount; k++)
+            {
+                if (k > 0)
+                {
+                    due = protocol.DoseTiming == DoseTiming.Elapsed
+                        ? (given[c, k - 1]?.Event is DoseGiven previous ? previous.Start : due) + interval
+                        : nominal.Plus(Period.FromMinutes(checked((long)interval.TotalMinutes * k))).InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+                }
+                string slotName = Text($"slot {k + 1} of cycle {c + 1}");
+                if (given[c, k] is { } givenEntry)
+                {
+                    var dose = (DoseGiven)givenEntry.Event;
+                    var start = dose.Start;
+                    var end = dose.End ?? start + protocol.InfusionDuration;
+                    if (counted >= cap)
+                    {
+                        throw Reject(CourseEventRule.BeyondCap, Text($"{slotName} would be dose {counted + 1}, beyond the cap of {cap} doses {CapWording()} in a cycle"));
+                    }
+                    if (start < windowStart)
+                    {
+                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{givenEntry.Describe(zone)} starts at {Show(start)}, before cycle {c + 1}'s window opens at {Show(windowStart)}; record a cycleRescheduled first"));
+                    }
+                    if (start < due - halfInterval)
+                    {
+                        throw Reject(CourseEventRule.TooEarly, Text($"{givenEntry.Describe(zone)} starts at {Show(start)}, more than half a dosing interval before {slotName} is due at {Show(due)}"));
+                    }
+                    if (start >= windowEnd)
+                    {
+                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{givenEntry.Describe(zone)} starts at {Show(start)}, at or after cycle {c + 1}'s window closed at {Show(windowEnd)}"));
+                    }
+                    if (stopAt is { } stop && start >= stop)
+                    {
+                        throw Reject(CourseEventRule.AfterStop, Text($"{givenEntry.Describe(zone)} starts at {Show(start)}, at or after {StopName(stop, cycleStop, courseStop)}"));
+                    }
+                    counted++;
+                    givenCount++;
+                    if (counted == cap)
+                    {
+                        capReachedAt = start;
+                    }
+                    previousGivenStart = start;
+                    givenInOrder.Add((givenEntry, start, end));
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Given, due.InZone(zone), start.InZone(zone), end.InZone(zone), givenEntry.Id, null));
+                }
+                else if (held[c, k] is { } heldEntry)
+                {
+                    if (counted >= cap)
+                    {
+                        throw Reject(CourseEventRule.BeyondCap, Text($"{slotName} comes after {cap} doses {CapWording()} or planned in the cycle (the cap); it is a reserve slot that is not needed"));
+                    }
+                    if (due >= windowEnd)
+                    {
+                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{slotName} is due at {Show(due)}, at or after cycle {c + 1}'s window closed at {Show(windowEnd)}"));
+                    }
+                    if (stopAt is { } stop && due >= stop)
+                    {
+                        throw Reject(CourseEventRule.AfterStop, Text($"{slotName} is due at {Show(due)}, at or after {StopName(stop, cycleStop, courseStop)}"));
+                    }
+                    heldCount++;
+                    if (record.HeldDosePolicy == HeldDosePolicy.Forfeit)
+                    {
+                        counted++;
+                        if (counted == cap)
+                        {
+                            capReachedAt = due;
+                        }
+                    }
+                    var reason = ((DoseHeld)heldEntry.Event).Reason;
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Held, due.InZone(zone), due.InZone(zone), (due + protocol.InfusionDuration).InZone(zone), heldEntry.Id, reason));
+                }
+                else if (counted < cap)
+                {
+                    DoseSlotStatus status;
+                    if (k < lastGivenSlot || (protocol.DoseTiming == DoseTiming.WallClock && previousGivenStart is { } p && due < p + halfInterval))
+                    {
+                        status = DoseSlotStatus.Skipped;
+                    }
+                    else
+                    {
+                        status = (stopAt is { } stop && due >= stop) || due >= windowEnd ? DoseSlotStatus.Cancelled : DoseSlotStatus.Planned;
+                        counted++;
+                    }
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, status, due.InZone(zone), due.InZone(zone), (due + protocol.InfusionDuration).InZone(zone), null, null));
+                }
+            }
+            return ([.. slots], givenCount, heldCount, capReachedAt);
+        }
+
+        private static CycleEndReason EndReason((DoseSlot[] Slots, int Given, int Held, Instant? CapReachedAt) cycle, Instant windowEnd, CycleStopped? cycleStop, Instant? courseStopAt, Instant known)
+        {
+            var candidates = new List<(Instant At, CycleEndReason Reason)>(4);
+            if (cycle.CapReachedAt is { } capAt)
+            {
+                candidates.Add((capAt, CycleEndReason.DoseCap));
+            }
+            if (cycleStop is not null)
+            {
+                candidates.Add((cycleStop.At, CycleEndReason.CycleStopped));
+            }
+            if (courseStopAt is { } courseAt && courseAt < windowEnd)
+            {
+                candidates.Add((courseAt, CycleEndReason.CourseStopped));
+            }
+            if (known >= windowEnd || !cycle.Slots.Any(slot => slot.Status == DoseSlotStatus.Planned))
+            {
+                candidates.Add((windowEnd, CycleEndReason.WindowClosed));
+            }
+            // A stable sort keeps the order above for ties: cap, cycle stop, course stop, window.
+            return candidates.Count == 0 ? CycleEndReason.None : candidates.OrderBy(candidate => candidate.At).First().Reason;
+        }
+
+        private string CapWording() => record.HeldDosePolicy == HeldDosePolicy.Forfeit ? "given or held" : "given";
+
+        private string StopName(Instant stop, RecordedEvent? cycleStop, RecordedEvent? courseStop)
+        {
+            var by = cycleStop is { Event: CycleStopped s } && s.At == stop ? cycleStop.Value : courseStop!.Value;
+            return $"the stop at {Show(stop)} ({by.Describe(zone)})";
+        }
+
+        private void CheckCycle(RecordedEvent entry, int cycle)
+        {
+            if (cycle > protocol.CycleCount)
+            {
+                throw Reject(CourseEventRule.UnknownCycle, Text($"{entry.Describe(zone)} names cycle {cycle}, but the course has {protocol.CycleCount} cycles"));
+            }
+        }
+
+        private void CheckSlot(RecordedEvent entry, int cycle, int slot, RecordedEvent?[,] given, RecordedEvent?[,] held)
+        {
+            CheckCycle(entry, cycle);
+            if (slot > protocol.SlotsPerCycle)
+            {
+                throw Reject(CourseEventRule.UnknownSlot, Text($"{entry.Describe(zone)} names slot {slot}, but a cycle has {protocol.SlotsPerCycle} slots"));
+            }
+            if ((given[cycle - 1, slot - 1] ?? held[cycle - 1, slot - 1]) is { } earlier)
+            {
+                throw Reject(CourseEventRule.AlreadyRecorded, Text($"slot {slot} of cycle {cycle} is already recorded by {earlier.Describe(zone)}; apply a Corrected event to change it"));
+            }
+        }
+
+        private RecordedEvent Once(RecordedEvent entry, RecordedEvent? earlier, string what) =>
+            earlier is { } e
+                ? throw Reject(CourseEventRule.AlreadyRecorded, $"{what} is already recorded by {e.Describe(zone)}; apply a Corrected event to change it")
+                : entry;
+
+        internal CourseEventRejectedException Reject(CourseEventRule rule, string detail) =>
+            applied is null
+                ? throw new InvalidOperationException("A recorded course broke rule " + rule + " without a new event: " + detail)
+                : new CourseEventRejectedException(applied, rule, $"{applied.Describe(zone)} is rejected: {detail}.");
+
+        private string Show(Instant instant) => ScheduleText.Format(instant.InZone(zone));
+
+        private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+        private static Instant Max(Instant a, Instant b) => a > b ? a : b;
+
+        private static Instant? Max(Instant? a, Instant? b) => a is null ? b : b is null ? a : Max(a.Value, b.Value);
+
+        private static Instant? Min(Instant? a, Instant? b) => a is null ? b : b is null ? a : (a.Value < b.Value ? a : b);
+    }
+}

@@ -135,15 +135,21 @@ public static class CourseScheduleJson
         }
     }
 
-    private static CourseProtocol ToProtocol(CourseScheduleDocument document)
+    private static CourseProtocol ToProtocol(CourseScheduleDocument document) =>
+        ToProtocol(document.Protocol, ToDoseTiming(document.DoseTiming));
+
+    internal static DoseTiming ToDoseTiming(string text) => text switch
     {
-        var timing = document.DoseTiming switch
-        {
-            "elapsed" => DoseTiming.Elapsed,
-            "wallClock" => DoseTiming.WallClock,
-            _ => throw new JsonException($"doseTiming must be 'elapsed' or 'wallClock'; was '{document.DoseTiming}'."),
-        };
-        var p = document.Protocol;
+        "elapsed" => DoseTiming.Elapsed,
+        "wallClock" => DoseTiming.WallClock,
+        _ => throw new JsonException($"doseTiming must be 'elapsed' or 'wallClock'; was '{text}'."),
+    };
+
+    internal static string ToText(DoseTiming timing) => timing == DoseTiming.Elapsed ? "elapsed" : "wallClock";
+
+    /// <summary>The protocol a document describes; invalid settings throw <see cref="ArgumentException"/> from the builder.</summary>
+    internal static CourseProtocol ToProtocol(ProtocolDocument p, DoseTiming timing)
+    {
         return new CourseProtocolBuilder
         {
             DoseInternationalUnitsPerKilogram = p.DoseInternationalUnitsPerKilogram,
@@ -175,21 +181,8 @@ public static class CourseScheduleJson
             SchemaVersion = SchemaVersion,
             Zone = schedule.ZoneId,
             TzdbVersion = schedule.TzdbVersion,
-            DoseTiming = protocol.DoseTiming == DoseTiming.Elapsed ? "elapsed" : "wallClock",
-            Protocol = new ProtocolDocument
-            {
-                DoseInternationalUnitsPerKilogram = protocol.DoseInternationalUnitsPerKilogram,
-                CycleCount = protocol.CycleCount,
-                CycleLengthDays = protocol.CycleLengthDays,
-                RestPeriodDays = protocol.RestPeriodDays,
-                DosingIntervalMinutes = (long)protocol.DosingInterval.TotalMinutes,
-                InfusionDurationMinutes = (long)protocol.InfusionDuration.TotalMinutes,
-                MaxDosesPerCycle = protocol.MaxDosesPerCycle,
-                ResponseAssessmentDelay = protocol.ResponseAssessmentDelay,
-                RetreatmentWindowStart = protocol.RetreatmentWindowStart,
-                RetreatmentWindowEnd = protocol.RetreatmentWindowEnd,
-                MinimumIntervalAfterDischarge = protocol.MinimumIntervalAfterDischarge,
-            },
+            DoseTiming = ToText(protocol.DoseTiming),
+            Protocol = ToDocument(protocol),
             RequestedFirstDose = schedule.RequestedFirstDose,
             DischargeDate = schedule.DischargeDate,
             Cycles = schedule.Cycles.Select(cycle => new CycleDocument
@@ -213,6 +206,22 @@ public static class CourseScheduleJson
             NextCourseWindowNote = window.Note,
         };
     }
+
+
+    internal static ProtocolDocument ToDocument(CourseProtocol protocol) => new()
+    {
+        DoseInternationalUnitsPerKilogram = protocol.DoseInternationalUnitsPerKilogram,
+        CycleCount = protocol.CycleCount,
+        CycleLengthDays = protocol.CycleLengthDays,
+        RestPeriodDays = protocol.RestPeriodDays,
+        DosingIntervalMinutes = (long)protocol.DosingInterval.TotalMinutes,
+        InfusionDurationMinutes = (long)protocol.InfusionDuration.TotalMinutes,
+        MaxDosesPerCycle = protocol.MaxDosesPerCycle,
+        ResponseAssessmentDelay = protocol.ResponseAssessmentDelay,
+        RetreatmentWindowStart = protocol.RetreatmentWindowStart,
+        RetreatmentWindowEnd = protocol.RetreatmentWindowEnd,
+        MinimumIntervalAfterDischarge = protocol.MinimumIntervalAfterDischarge,
+    };
 
     /// <summary>The path of the first value that differs between two JSON trees, or null if they are equal.</summary>
     private static string? FirstDifference(JsonNode? left, JsonNode? right, string path)
@@ -256,7 +265,11 @@ public static class CourseScheduleJson
         return node?.ToJsonString(DiagnosticOptions) ?? "null";
     }
 
-    private static JsonTypeInfo<CourseScheduleDocument> CreateTypeInfo(bool indented)
+    private static JsonTypeInfo<CourseScheduleDocument> CreateTypeInfo(bool indented) =>
+        (JsonTypeInfo<CourseScheduleDocument>)CreateOptions(indented).GetTypeInfo(typeof(CourseScheduleDocument));
+
+    /// <summary>The options of every JSON form: source-generated metadata, RFC 3339 offsets as +HH:mm, ISO dates and periods.</summary>
+    internal static JsonSerializerOptions CreateOptions(bool indented)
     {
         var offsetDateTime = new CompositePatternBuilder<OffsetDateTime>
         {
@@ -280,11 +293,12 @@ public static class CourseScheduleJson
         };
         options.TypeInfoResolver = ScheduleJsonContext.Default;
         options.MakeReadOnly();
-        return (JsonTypeInfo<CourseScheduleDocument>)options.GetTypeInfo(typeof(CourseScheduleDocument));
+        return options;
     }
 }
 
 /// <summary>Source-generated metadata for the JSON documents, so serialization needs no reflection (trimming and AOT safe).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(CourseScheduleDocument))]
+[JsonSerializable(typeof(ReplannedScheduleDocument))]
 internal sealed partial class ScheduleJsonContext : JsonSerializerContext;

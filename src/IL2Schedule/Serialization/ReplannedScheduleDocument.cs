@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using NodaTime;
+
+namespace IL2Schedule.Serialization;
+
+// The JSON form of a re-planned course (schema version 1): the planned form's fields plus each
+// slot's status. Property names become camelCase. Changing a name or meaning changes the contract.
+
+internal sealed class ReplannedScheduleDocument
+{
+    public required int SchemaVersion { get; init; }
+
+    public required int CourseNumber { get; init; }
+
+    public required string Zone { get; init; }
+
+    public required string TzdbVersion { get; init; }
+
+    public required string DoseTiming { get; init; }
+
+    public required string HeldDosePolicy { get; init; }
+
+    public required ProtocolDocument Protocol { get; init; }
+
+    public required LocalDateTime RequestedFirstDose { get; init; }
+
+    public required LocalDate? DischargeDate { get; init; }
+
+    public required string? RetreatmentOverrideReason { get; init; }
+
+    public required OffsetDateTime? KnownTime { get; init; }
+
+    public required bool CourseComplete { get; init; }
+
+    public required List<ReplannedCycleDocument> Cycles { get; init; }
+
+    public required List<ReplannedDoseDocument> Doses { get; init; }
+
+    public required OffsetDateTime? CourseEnd { get; init; }
+
+    public required LocalDate? CourseEndDate { get; init; }
+
+    public required LocalDate? ImagingDate { get; init; }
+
+    public required DateWindowDocument? NextCourseWindow { get; init; }
+
+    public required string? NextCourseWindowNote { get; init; }
+
+    public required StatusDocument? Status { get; init; }
+}
+
+internal sealed class ReplannedCycleDocument
+{
+    public required int Number { get; init; }
+
+    public required LocalDateTime NominalStart { get; init; }
+
+    public required bool Rescheduled { get; init; }
+
+    public required OffsetDateTime Start { get; init; }
+
+    public required OffsetDateTime WindowEnd { get; init; }
+
+    public required int DosesGiven { get; init; }
+
+    public required int DosesHeld { get; init; }
+
+    public required string? EndReason { get; init; }
+}
+
+internal sealed class ReplannedDoseDocument
+{
+    public required int Number { get; init; }
+
+    public required int Cycle { get; init; }
+
+    public required int NumberInCycle { get; init; }
+
+    public required int Slot { get; init; }
+
+    public required string Status { get; init; }
+
+    public required OffsetDateTime Due { get; init; }
+
+    public required OffsetDateTime Start { get; init; }
+
+    public required OffsetDateTime End { get; init; }
+
+    public required OffsetDateTime? GivenStart { get; init; }
+
+    public required OffsetDateTime? GivenEnd { get; init; }
+
+    public required string? HeldReason { get; init; }
+
+    public required string? EventId { get; init; }
+}
+
+internal sealed class StatusDocument
+{
+    public required OffsetDateTime At { get; init; }
+
+    public required SlotReferenceDocument? NextDue { get; init; }
+
+    public required List<SlotReferenceDocument> Overdue { get; init; }
+}
+
+internal sealed class SlotReferenceDocument
+{
+    public required int Cycle { get; init; }
+
+    public required int Slot { get; init; }
+
+    public required OffsetDateTime Due { get; init; }
+}

@@ -106,6 +106,7 @@ public static class CliApplication
         };
         var plan = PlanCommand.Create();
         root.Subcommands.Add(plan);
+        root.Subcommands.Add(ReplayCommand.Create());
         // No arguments: `plan` with its defaults, which are the README's worked example.
         root.SetAction(parseResult => plan.Parse([]).Invoke(parseResult.InvocationConfiguration));
         return root;

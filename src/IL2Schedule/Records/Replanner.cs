@@ -96,7 +96,7 @@ internal static class Replanner
                 {
                     var moved = reschedule is not null ? reschedules[c]!.Value : reschedules[c - 1]!.Value;
                     throw Reject(CourseEventRule.RescheduleOverlapsCycle, Text(
-                        $"cycle {c + 1} would start at {Show(windowStart)}, before cycle {c}'s window closes at {Show(previousWindowEnd)} ({moved.Describe(zone)})"));
+                        $"cycle {c + 1} would start at {Show(windowStart)}, before cycle {c}'s window closes at {Show(previousWindowEnd)}{(Name(moved) == "it" ? "" : " (" + moved.Describe(zone) + ")")}"));
                 }
 
                 var cycleStop = cycleStops[c]?.Event as CycleStopped;
@@ -121,7 +121,7 @@ internal static class Replanner
                 if (nextStart < previousEnd)
                 {
                     throw Reject(CourseEventRule.OverlappingInfusions, Text(
-                        $"{next.Describe(zone)} starts at {Show(nextStart)}, before the previous given dose {previous.Describe(zone)} ends at {Show(previousEnd)}"));
+                        $"{Name(next)} starts at {Show(nextStart)}, before the previous given dose {Name(previous)} ends at {Show(previousEnd)}"));
                 }
             }
 
@@ -138,7 +138,7 @@ internal static class Replanner
             if (dischargeDate is { } date && courseEndZoned is { } end && date < end.Date)
             {
                 throw Reject(CourseEventRule.DischargeBeforeCourseEnd, Text(
-                    $"{discharge!.Value.Describe(zone)} is before the course's {(isComplete ? "" : "projected ")}end date {ScheduleText.Format(end.Date)}: the label's 7-week minimum counts from the discharge after the course"));
+                    $"{Name(discharge!.Value)} is before the course's {(isComplete ? "" : "projected ")}end date {ScheduleText.Format(end.Date)}: the label's 7-week minimum counts from the discharge after the course"));
             }
             return new ReplannedSchedule(record, known, cycles, isComplete, courseEndZoned, dischargeDate);
         }
@@ -188,19 +188,19 @@ internal static class Replanner
                     }
                     if (start < windowStart)
                     {
-                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{givenEntry.Describe(zone)} starts at {Show(start)}, before cycle {c + 1}'s window opens at {Show(windowStart)}; record a cycleRescheduled first"));
+                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{Name(givenEntry)} starts at {Show(start)}, before cycle {c + 1}'s window opens at {Show(windowStart)}; record a cycleRescheduled first"));
                     }
                     if (start < due - halfInterval)
                     {
-                        throw Reject(CourseEventRule.TooEarly, Text($"{givenEntry.Describe(zone)} starts at {Show(start)}, more than half a dosing interval before {slotName} is due at {Show(due)}"));
+                        throw Reject(CourseEventRule.TooEarly, Text($"{Name(givenEntry)} starts at {Show(start)}, more than half a dosing interval before {slotName} is due at {Show(due)}"));
                     }
                     if (start >= windowEnd)
                     {
-                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{givenEntry.Describe(zone)} starts at {Show(start)}, at or after cycle {c + 1}'s window closed at {Show(windowEnd)}"));
+                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{Name(givenEntry)} starts at {Show(start)}, at or after cycle {c + 1}'s window closed at {Show(windowEnd)}"));
                     }
                     if (stopAt is { } stop && start >= stop)
                     {
-                        throw Reject(CourseEventRule.AfterStop, Text($"{givenEntry.Describe(zone)} starts at {Show(start)}, at or after {StopName(stop, cycleStop, courseStop)}"));
+                        throw Reject(CourseEventRule.AfterStop, Text($"{Name(givenEntry)} starts at {Show(start)}, at or after {StopName(stop, cycleStop, courseStop)}"));
                     }
                     counted++;
                     givenCount++;
@@ -291,7 +291,7 @@ internal static class Replanner
         {
             if (cycle > protocol.CycleCount)
             {
-                throw Reject(CourseEventRule.UnknownCycle, Text($"{entry.Describe(zone)} names cycle {cycle}, but the course has {protocol.CycleCount} cycles"));
+                throw Reject(CourseEventRule.UnknownCycle, Text($"{Name(entry)} names cycle {cycle}, but the course has {protocol.CycleCount} cycles"));
             }
         }
 
@@ -300,7 +300,7 @@ internal static class Replanner
             CheckCycle(entry, cycle);
             if (slot > protocol.SlotsPerCycle)
             {
-                throw Reject(CourseEventRule.UnknownSlot, Text($"{entry.Describe(zone)} names slot {slot}, but a cycle has {protocol.SlotsPerCycle} slots"));
+                throw Reject(CourseEventRule.UnknownSlot, Text($"{Name(entry)} names slot {slot}, but a cycle has {protocol.SlotsPerCycle} slots"));
             }
             if ((given[cycle - 1, slot - 1] ?? held[cycle - 1, slot - 1]) is { } earlier)
             {
@@ -316,7 +316,13 @@ internal static class Replanner
         internal CourseEventRejectedException Reject(CourseEventRule rule, string detail) =>
             applied is null
                 ? throw new InvalidOperationException("A recorded course broke rule " + rule + " without a new event: " + detail)
-                : new CourseEventRejectedException(applied, rule, $"{applied.Describe(zone)} is rejected: {detail}.");
+                : new CourseEventRejectedException(applied, rule, $"{applied.Describe(zone)} is rejected by rule {rule}: {detail}.");
+
+        /// <summary>"it" for the event being applied (already named at the start of the message); otherwise the event's description.</summary>
+        private string Name(RecordedEvent entry) =>
+            ReferenceEquals(entry.Event, applied) || (applied is Corrected c && ReferenceEquals(entry.Event, c.Replacement))
+                ? "it"
+                : entry.Describe(zone);
 
         private string Show(Instant instant) => ScheduleText.Format(instant.InZone(zone));
 

@@ -235,7 +235,7 @@ public static class CourseRecordJson
         if (!TimeZoneLookup.TryGetZone(zoneId, out var zone))
         {
             var suggestions = TimeZoneLookup.SuggestIds(zoneId);
-            throw new JsonException($"zone must be a tzdb, Windows or fixed-offset time zone id; was '{zoneId}'{(suggestions.Count == 0 ? "" : "; did you mean " + string.Join(", ", suggestions) + "?")}.");
+            throw new JsonException($"zone must be a tzdb, Windows or fixed-offset time zone id; was '{zoneId}'{(suggestions.Count == 0 ? "." : "; did you mean " + string.Join(", ", suggestions) + "?")}");
         }
         var timing = root["doseTiming"] is { } timingNode
             ? String(timingNode, "doseTiming") switch

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using IL2Schedule.Records;
+using NodaTime;
+
+namespace IL2Schedule.Cli;
+
+/// <summary>Renders a re-planned course for people: each cycle's slots with their status, then the course's end and follow-up dates.</summary>
+internal static class ReplayTable
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    internal static string Render(ReplannedSchedule schedule, CourseStatus? status)
+    {
+        var record = schedule.Record;
+        var plan = record.Plan;
+        var text = new StringBuilder();
+        text.AppendLine(Invariant, $"Course {record.CourseNumber} in {plan.ZoneId} (tzdb {plan.TzdbVersion}); dose timing {(plan.DoseTiming == Protocols.DoseTiming.Elapsed ? "elapsed" : "wall-clock")}; held doses: {(record.HeldDosePolicy == HeldDosePolicy.Forfeit ? "forfeit" : "use reserve slots")}; {record.Events.Count} events");
+        if (record.RetreatmentOverrideReason is { } reason)
+        {
+            text.AppendLine(Invariant, $"Planned outside the previous course's window: {reason}");
+        }
+        foreach (var cycle in schedule.Cycles)
+        {
+            text.AppendLine();
+            string ended = cycle.HasEnded ? "ended: " + Words(cycle.EndReason) : "running";
+            text.AppendLine(Invariant, $"Cycle {cycle.Number}{(cycle.IsRescheduled ? " (rescheduled)" : "")}: window {DateTime(cycle.Start)} to {DateTime(cycle.WindowEnd)} (exclusive); {cycle.DosesGiven} given, {cycle.DosesHeld} held; {ended}");
+            text.AppendLine("  Slot  Status     Due                          Given                                      Note");
+            foreach (var slot in cycle.Slots)
+            {
+                string given = slot.GivenStart is { } start ? DateTime(start) + " to " + Time(slot.GivenEnd!.Value) : "";
+                string note = slot.HeldReason ?? (slot.EventId is { } id ? "event " + id : "");
+                if (status is not null && status.Overdue.Contains(slot))
+                {
+                    note = "OVERDUE";
+                }
+                text.AppendLine(string.Create(Invariant, $"  {slot.Slot,4}  {slot.Status.ToString().ToLowerInvariant(),-9}  {DateTime(slot.Due)}  {given,-42}  {note}").TrimEnd());
+            }
+        }
+        text.AppendLine();
+        text.AppendLine(Invariant, $"Course:             {(schedule.IsComplete ? "complete" : "in progress")}; {schedule.DosesGiven} doses given, {schedule.DosesHeld} held");
+        text.AppendLine(schedule.CourseEnd is { } end
+            ? $"Course end:         {DateTime(end)}{(schedule.IsComplete ? "" : " (projected)")}"
+            : "Course end:         none (no dose was given)");
+        if (schedule.ResponseAssessmentDate is { } imaging)
+        {
+            text.AppendLine(Invariant, $"Response imaging:   {Date(imaging)}");
+        }
+        if (schedule.NextCourseWindow is { } window)
+        {
+            text.AppendLine(window.Dates is { } dates ? $"Next-course window: {Date(dates.Start)} to {Date(dates.End)} (both inclusive)" : "Next-course window: none");
+            if (window.Note is { } note)
+            {
+                text.AppendLine(Invariant, $"Note: {note}");
+            }
+        }
+        if (schedule.DischargeDate is { } discharge)
+        {
+            text.AppendLine(Invariant, $"Discharge:          {Date(discharge)}");
+        }
+        if (status is not null)
+        {
+            text.AppendLine(Invariant, $"Status at {DateTime(status.At.InZone(plan.Zone))}: next due {(status.NextDue is { } next ? $"cycle {next.CycleNumber} slot {next.Slot} at {DateTime(next.Due)}" : "none")}; overdue {(status.Overdue.Count == 0 ? "none" : string.Join(", ", status.Overdue.Select(slot => $"cycle {slot.CycleNumber} slot {slot.Slot}")))}");
+        }
+        return text.ToString();
+    }
+
+    private static string Words(CycleEndReason reason) => reason switch
+    {
+        CycleEndReason.DoseCap => "dose cap reached",
+        CycleEndReason.CycleStopped => "cycle stopped",
+        CycleEndReason.CourseStopped => "course stopped",
+        _ => "window closed",
+    };
+
+    private static string DateTime(ZonedDateTime value) =>
+        value.LocalDateTime.ToString("ddd uuuu'-'MM'-'dd HH':'mm", Invariant) + " " + value.Offset.ToString("+HH':'mm", Invariant);
+
+    private static string Time(ZonedDateTime value) => value.LocalDateTime.ToString("HH':'mm", Invariant) + " " + value.Offset.ToString("+HH':'mm", Invariant);
+
+    private static string Date(LocalDate value) => value.ToString("ddd uuuu'-'MM'-'dd", Invariant);
+}

@@ -26,7 +26,7 @@ internal static class ReplayTable
             text.AppendLine();
             string ended = cycle.HasEnded ? "ended: " + Words(cycle.EndReason) : "running";
             text.AppendLine(Invariant, $"Cycle {cycle.Number}{(cycle.IsRescheduled ? " (rescheduled)" : "")}: window {DateTime(cycle.Start)} to {DateTime(cycle.WindowEnd)} (exclusive); {cycle.DosesGiven} given, {cycle.DosesHeld} held; {ended}");
-            text.AppendLine("  Slot  Status     Due                          Given                                      Note");
+            text.AppendLine("  Slot  Status     Due                          Given                                        Note");
             foreach (var slot in cycle.Slots)
             {
                 string given = slot.GivenStart is { } start ? DateTime(start) + " to " + Time(slot.GivenEnd!.Value) : "";
@@ -35,7 +35,7 @@ internal static class ReplayTable
                 {
                     note = "OVERDUE";
                 }
-                text.AppendLine(string.Create(Invariant, $"  {slot.Slot,4}  {slot.Status.ToString().ToLowerInvariant(),-9}  {DateTime(slot.Due)}  {given,-42}  {note}").TrimEnd());
+                text.AppendLine(string.Create(Invariant, $"  {slot.Slot,4}  {slot.Status.ToString().ToLowerInvariant(),-9}  {DateTime(slot.Due)}  {given,-43}  {note}").TrimEnd());
             }
         }
         text.AppendLine();

@@ -1,6 +1,7 @@
 using System.IO;
 using FluentAssertions;
 using IL2Schedule.Planning;
+using IL2Schedule.Records;
 using IL2Schedule.Schedules;
 using NodaTime;
 
@@ -20,13 +21,30 @@ public class ReadmeTests
         lines[30].Should().Be("next course 2027-05-19 to 2027-06-20: Start moved from 2027-05-09: the next course starts at least 7 weeks after discharge on 2027-03-31, so not before 2027-05-19.");
     }
 
+    // Slot 1 given 08:05 -05:00, so slot 2 is due 16:05 -05:00; it is held, and slot 3 is due
+    // 8 h after slot 2's due time: 2027-03-11 00:05 -05:00. Cycle 1 is stopped on 03-11 at 06:00
+    // -05:00 (11:00Z); cycle 2 (14 doses from 2027-03-24 08:00 -04:00, last ending 03-28 16:15
+    // -04:00) is still planned, so the course is in progress with that projected end.
     [Fact]
-    public void Readme_ShowsTheQuickStartRegionVerbatim()
+    public void Records_CompilesRunsAndReplansTheExample()
+    {
+        var lines = Records();
+
+        lines.Should().Equal(
+            "slot 3 due 2027-03-11T00:05:00-05:00",
+            "course 1 in America/New_York: 1 given, 1 held, in progress; ends 2027-03-28T16:15:00-04:00",
+            "cycle 1: CycleStopped, cycle 2: None");
+    }
+
+    [Theory]
+    [InlineData("quick-start")]
+    [InlineData("records")]
+    public void Readme_ShowsTheRegionVerbatim(string name)
     {
         string root = RepositoryRoot();
         string source = File.ReadAllText(Path.Combine(root, "tests", "IL2Schedule.Tests", "ReadmeTests.cs"));
         // The markers with their real line breaks; this method's own string literals hold escapes instead.
-        string region = source.Split("#region quick-start\n")[1].Split("#endregion\n")[0];
+        string region = source.Split("#region " + name + "\n")[1].Split("#endregion\n")[0];
         string code = string.Join("\n", region
             .Split('\n')
             .SkipLast(1)
@@ -55,6 +73,27 @@ public class ReadmeTests
         // After discharge, the label's 7-week minimum applies to the next course.
         CourseSchedule discharged = course.WithDischargeDate(new LocalDate(2027, 3, 31));
         WriteLine($"next course {discharged.NextCourseWindow}: {discharged.NextCourseWindow.Note}");
+        #endregion
+
+        return output;
+    }
+
+    private static List<string> Records()
+    {
+        var output = new List<string>();
+        void WriteLine(object value) => output.Add(value.ToString()!);
+
+        #region records
+        // using IL2Schedule.Records; events arrive from the medication administration record
+        var plan = new CoursePlanner().Plan(new LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
+        CourseRecord record = CourseRecord.Start(plan)
+            .Apply(new DoseGiven("e1", cycle: 1, slot: 1, start: Instant.FromUtc(2027, 3, 10, 13, 5), end: null))
+            .Apply(new DoseHeld("e2", cycle: 1, slot: 2, reason: "hypotension"));
+
+        WriteLine($"slot 3 due {record.Schedule.Cycles[0].Slots[2].Due:uuuu-MM-ddTHH:mm:sso<m>}"); // 8 h after slot 2's due time
+        record = record.Apply(new CycleStopped("e3", cycle: 1, at: Instant.FromUtc(2027, 3, 11, 11, 0), reason: "oliguria"));
+        WriteLine(record); // course 1 in America/New_York: 1 given, 1 held, in progress; ends ...
+        WriteLine($"cycle 1: {record.Schedule.Cycles[0].EndReason}, cycle 2: {record.Schedule.Cycles[1].EndReason}");
         #endregion
 
         return output;

@@ -29,7 +29,8 @@ namespace IL2Schedule.Records;
 /// protocol's cycle length of elapsed time from its first slot) or a stop (NCI protocol
 /// NCT01160445). While the cap is not reached, reserve slots in the window become planned; with
 /// <see cref="HeldDosePolicy.Forfeit"/> a held dose counts against the cap. A slot left unrecorded
-/// before a later given slot is skipped.</item>
+/// before a later given slot, or due before its cycle was stopped or its window closed, is skipped:
+/// it can no longer be given, so it is not overdue.</item>
 /// <item>A later cycle keeps its planned start (day 15 for cycle 2) unless rescheduled; a
 /// rescheduled cycle starts after the previous cycle's window closed and its own window closes
 /// before the next cycle starts.</item>
@@ -189,7 +190,7 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="firstDose"/>'s date is outside <see cref="ReplannedSchedule.NextCourseWindow"/> (inclusive), the
     /// window is empty, or this course has no end because no dose was given; pass an override reason to plan it anyway.
-    /// Or the first dose is not after this course's end.
+    /// Or the first dose is not after this course's end and everything recorded in it.
     /// </exception>
     /// <exception cref="LocalTimeMappingException">The zone skips or repeats <paramref name="firstDose"/>.</exception>
     /// <exception cref="ArgumentException">As for <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>.</exception>
@@ -199,10 +200,13 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <summary>Plans the patient's next course outside this course's next-course window, for a reason that is kept on the new course.</summary>
     /// <param name="firstDose">The next course's first dose, local date-time in this course's zone.</param>
     /// <param name="overrideReason">Why the window is overridden, for example "trial protocol: retreat at 4 weeks"; not empty.</param>
-    /// <returns>A record for course <see cref="CourseNumber"/> + 1, with <see cref="RetreatmentOverrideReason"/> set.</returns>
+    /// <returns>
+    /// A record for course <see cref="CourseNumber"/> + 1, with <see cref="RetreatmentOverrideReason"/> set when
+    /// the first dose is outside the window (inside it nothing is overridden, and the reason is not kept).
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="overrideReason"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="overrideReason"/> is empty or white space; or as for <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The first dose is not after this course's end (or last recorded stop).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The first dose is not after this course's end and everything recorded in it (such as a stop after the last dose).</exception>
     /// <exception cref="LocalTimeMappingException">The zone skips or repeats <paramref name="firstDose"/>.</exception>
     public CourseRecord PlanNextCourse(LocalDateTime firstDose, string overrideReason)
     {
@@ -246,28 +250,26 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
         var current = Schedule;
         var next = new CoursePlanner(Plan.Protocol).Plan(firstDose, Plan.Zone);
         var nextStart = next.Cycles[0].Start.ToInstant();
-        var notBefore = current.CourseEnd?.ToInstant()
-            ?? effective.Select(e => e.Event).OfType<CourseStopped>().Select(e => e.At).DefaultIfEmpty(Plan.Cycles[0].Start.ToInstant()).Max();
+        // After the course's end and after everything recorded in it (a stop can follow the last dose).
+        var notBefore = new[] { current.CourseEnd?.ToInstant() ?? Instant.MinValue, current.KnownTime, Plan.Cycles[0].Start.ToInstant() }.Max();
         if (nextStart <= notBefore)
         {
             throw new ArgumentOutOfRangeException(nameof(firstDose), ScheduleText.Format(next.Cycles[0].Start),
                 $"firstDose must be after course {CourseNumber} ends at {ScheduleText.Format(notBefore.InZone(Plan.Zone))}; was {ScheduleText.Format(next.Cycles[0].Start)}");
         }
-        if (overrideReason is null)
+        var window = current.NextCourseWindow;
+        bool insideWindow = window?.Dates is { } dates && dates.Contains(firstDose.Date);
+        if (overrideReason is null && !insideWindow)
         {
-            var window = current.NextCourseWindow;
-            if (window?.Dates is not { } dates || !dates.Contains(firstDose.Date))
-            {
-                string where = window is null
-                    ? $"course {CourseNumber} has no next-course window because no dose was given"
-                    : window.Dates is null
-                        ? $"course {CourseNumber}'s next-course window is empty ({window.Note})"
-                        : $"firstDose must be within course {CourseNumber}'s next-course window {ScheduleText.Format(window.Dates.Start)} to {ScheduleText.Format(window.Dates.End)} (inclusive)";
-                throw new ArgumentOutOfRangeException(nameof(firstDose), ScheduleText.Format(firstDose.Date),
-                    $"{where}; was {ScheduleText.Format(firstDose.Date)}. Pass an override reason to plan outside the window.");
-            }
+            string where = window is null
+                ? $"course {CourseNumber} has no next-course window because no dose was given"
+                : window.Dates is null
+                    ? $"course {CourseNumber}'s next-course window is empty ({window.Note})"
+                    : $"firstDose must be within course {CourseNumber}'s next-course window {ScheduleText.Format(window.Dates.Start)} to {ScheduleText.Format(window.Dates.End)} (inclusive)";
+            throw new ArgumentOutOfRangeException(nameof(firstDose), ScheduleText.Format(firstDose.Date),
+                $"{where}; was {ScheduleText.Format(firstDose.Date)}. Pass an override reason to plan outside the window.");
         }
-        return new CourseRecord(next, checked(CourseNumber + 1), HeldDosePolicy, overrideReason, [], []);
+        return new CourseRecord(next, checked(CourseNumber + 1), HeldDosePolicy, insideWindow ? null : overrideReason, [], []);
     }
 
     /// <summary>A reschedule is rejected for a cycle that already has recorded doses (their slots would move under them).</summary>

@@ -14,8 +14,9 @@ public enum DoseSlotStatus
     Held = 2,
 
     /// <summary>
-    /// Passed over with no record: a later slot of the same cycle was given, or (wall-clock timing)
-    /// the slot is due less than half a dosing interval after the previous given dose's start.
+    /// Passed over with no record: a later slot of the same cycle was given; the cycle was stopped,
+    /// or its window closed, after the slot was due; or (wall-clock timing) the slot is due less
+    /// than half a dosing interval after the previous given dose's start. It can no longer be given.
     /// </summary>
     Skipped = 3,
 

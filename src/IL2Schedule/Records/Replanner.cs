@@ -107,7 +107,10 @@ internal static class Replanner
                 }
                 var stopAt = Min(cycleStop?.At, courseStopAt);
 
-                var cycle = PlanCycle(c, nominal, firstDue, windowStart, windowEnd, stopAt, given, held, cycleStops[c], courseStop, ref number, givenInOrder);
+                // Once a cycle is over (stopped, or its window closed by the known time), a slot due
+                // before that with nothing recorded can no longer be given.
+                var over = Min(stopAt, known >= windowEnd ? windowEnd : null);
+                var cycle = PlanCycle(c, nominal, firstDue, windowStart, windowEnd, stopAt, over, given, held, cycleStops[c], courseStop, ref number, givenInOrder);
                 var endReason = EndReason(cycle, windowEnd, cycleStop, courseStopAt, known);
                 cycles[c] = new ReplannedCycle(c + 1, nominal, reschedule is not null, windowStart.InZone(zone), windowEnd.InZone(zone),
                     cycle.Slots, cycle.Given, cycle.Held, endReason);
@@ -144,7 +147,7 @@ internal static class Replanner
         }
 
         private (DoseSlot[] Slots, int Given, int Held, Instant? CapReachedAt) PlanCycle(
-            int c, LocalDateTime nominal, Instant firstDue, Instant windowStart, Instant windowEnd, Instant? stopAt,
+            int c, LocalDateTime nominal, Instant firstDue, Instant windowStart, Instant windowEnd, Instant? stopAt, Instant? over,
             RecordedEvent?[,] given, RecordedEvent?[,] held, RecordedEvent? cycleStop, RecordedEvent? courseStop,
             ref int number, List<(RecordedEvent Entry, Instant Start, Instant End)> givenInOrder)
         {
@@ -188,7 +191,7 @@ internal static class Replanner
                     }
                     if (start < windowStart)
                     {
-                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{Name(givenEntry)} starts at {Show(start)}, before cycle {c + 1}'s window opens at {Show(windowStart)}; record a cycleRescheduled first"));
+                        throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{Name(givenEntry)} starts at {Show(start)}, before cycle {c + 1}'s window opens at {Show(windowStart)}; {(c == 0 ? "plan the course again from the actual first dose" : "record a cycleRescheduled first")}"));
                     }
                     if (start < due - halfInterval)
                     {
@@ -241,7 +244,9 @@ internal static class Replanner
                 else if (counted < cap)
                 {
                     DoseSlotStatus status;
-                    if (k < lastGivenSlot || (protocol.DoseTiming == DoseTiming.WallClock && previousGivenStart is { } p && due < p + halfInterval))
+                    if (k < lastGivenSlot
+                        || (over is { } end && due < end)
+                        || (protocol.DoseTiming == DoseTiming.WallClock && previousGivenStart is { } p && due < p + halfInterval))
                     {
                         status = DoseSlotStatus.Skipped;
                     }

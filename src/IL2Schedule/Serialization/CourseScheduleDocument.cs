@@ -5,6 +5,8 @@ namespace IL2Schedule.Serialization;
 
 // The JSON form of a planned course, schema version 1. Property names become camelCase.
 // Changing a name or a meaning here changes the public JSON contract: bump SchemaVersion.
+// Properties added within version 1 are optional: a document without them still reads (inputs
+// take the value that version-1 documents implied; derived values are not checked when absent).
 
 internal sealed class CourseScheduleDocument
 {
@@ -41,6 +43,8 @@ internal sealed class ProtocolDocument
 {
     public required int DoseInternationalUnitsPerKilogram { get; init; }
 
+    public decimal? DoseMilligramsPerKilogram { get; init; }
+
     public required int CycleCount { get; init; }
 
     public required int CycleLengthDays { get; init; }
@@ -52,6 +56,10 @@ internal sealed class ProtocolDocument
     public required long InfusionDurationMinutes { get; init; }
 
     public required int MaxDosesPerCycle { get; init; }
+
+    public List<LocalTime> StandardAdministrationTimes { get; init; } = [new(0, 0), new(8, 0), new(16, 0)];
+
+    public string CycleWindowCounting { get; init; } = "elapsed";
 
     public required Period ResponseAssessmentDelay { get; init; }
 

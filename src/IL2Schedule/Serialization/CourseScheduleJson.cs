@@ -141,12 +141,22 @@ public static class CourseScheduleJson
         {
             "elapsed" => DoseTiming.Elapsed,
             "wallClock" => DoseTiming.WallClock,
-            _ => throw new JsonException($"doseTiming must be 'elapsed' or 'wallClock'; was '{document.DoseTiming}'."),
+            "standardTimes" => DoseTiming.StandardTimes,
+            _ => throw new JsonException($"doseTiming must be 'elapsed', 'wallClock' or 'standardTimes'; was '{document.DoseTiming}'."),
         };
         var p = document.Protocol;
+        var counting = p.CycleWindowCounting switch
+        {
+            "elapsed" => CycleWindowCounting.Elapsed,
+            "calendarDays" => CycleWindowCounting.CalendarDays,
+            _ => throw new JsonException($"protocol.cycleWindowCounting must be 'elapsed' or 'calendarDays'; was '{p.CycleWindowCounting}'."),
+        };
         return new CourseProtocolBuilder
         {
             DoseInternationalUnitsPerKilogram = p.DoseInternationalUnitsPerKilogram,
+            DoseMilligramsPerKilogram = p.DoseMilligramsPerKilogram,
+            StandardAdministrationTimes = p.StandardAdministrationTimes,
+            CycleWindowCounting = counting,
             CycleCount = p.CycleCount,
             CycleLengthDays = p.CycleLengthDays,
             RestPeriodDays = p.RestPeriodDays,
@@ -175,10 +185,18 @@ public static class CourseScheduleJson
             SchemaVersion = SchemaVersion,
             Zone = schedule.ZoneId,
             TzdbVersion = schedule.TzdbVersion,
-            DoseTiming = protocol.DoseTiming == DoseTiming.Elapsed ? "elapsed" : "wallClock",
+            DoseTiming = protocol.DoseTiming switch
+            {
+                DoseTiming.Elapsed => "elapsed",
+                DoseTiming.WallClock => "wallClock",
+                _ => "standardTimes",
+            },
             Protocol = new ProtocolDocument
             {
                 DoseInternationalUnitsPerKilogram = protocol.DoseInternationalUnitsPerKilogram,
+                DoseMilligramsPerKilogram = protocol.DoseMilligramsPerKilogram,
+                StandardAdministrationTimes = [.. protocol.StandardAdministrationTimes],
+                CycleWindowCounting = protocol.CycleWindowCounting == CycleWindowCounting.Elapsed ? "elapsed" : "calendarDays",
                 CycleCount = protocol.CycleCount,
                 CycleLengthDays = protocol.CycleLengthDays,
                 RestPeriodDays = protocol.RestPeriodDays,
@@ -263,6 +281,12 @@ public static class CourseScheduleJson
             { ScheduleText.OffsetDateTime, _ => true },
             { OffsetDateTimePattern.Rfc3339, _ => false },
         }.Build();
+        // Clock times as "08:00"; one with seconds (possible outside standard-time dosing) keeps them.
+        var clockTime = new CompositePatternBuilder<LocalTime>
+        {
+            { CourseProtocol.ClockTimeText, time => time.Second == 0 && time.NanosecondOfSecond == 0 },
+            { LocalTimePattern.ExtendedIso, _ => true },
+        }.Build();
         var options = new JsonSerializerOptions(ScheduleJsonContext.Default.Options)
         {
             WriteIndented = indented,
@@ -273,6 +297,7 @@ public static class CourseScheduleJson
             Converters =
             {
                 new NodaPatternConverter<OffsetDateTime>(offsetDateTime),
+                new NodaPatternConverter<LocalTime>(clockTime),
                 NodaConverters.LocalDateConverter,
                 NodaConverters.LocalDateTimeConverter,
                 NodaConverters.RoundtripPeriodConverter,

@@ -27,6 +27,8 @@ public class CourseScheduleJsonTests
         "London fall-back, wall-clock timing (offset +00:00)",
         "NCI preset",
         "custom protocol with month periods",
+        "standard times 01:30, 09:30, 17:30 across the New York autumn change",
+        "calendar-day window, first dose 16:00 (13 doses a cycle)",
     };
 
     private static CourseSchedule Build(string name) => name switch
@@ -47,6 +49,15 @@ public class CourseScheduleJsonTests
             ResponseAssessmentDelay = Period.FromMonths(1),
             RetreatmentWindowEnd = Period.FromMonths(3),
         }.Build()).Plan(new LocalDateTime(2027, 1, 31, 16, 0), NewYork),
+        "standard times 01:30, 09:30, 17:30 across the New York autumn change" => new CoursePlanner(new CourseProtocolBuilder
+        {
+            DoseTiming = DoseTiming.StandardTimes,
+            StandardAdministrationTimes = [new LocalTime(17, 30), new LocalTime(1, 30), new LocalTime(9, 30)],
+        }.Build()).Plan(new LocalDateTime(2027, 11, 5, 17, 30), NewYork),
+        "calendar-day window, first dose 16:00 (13 doses a cycle)" => new CoursePlanner(new CourseProtocolBuilder
+        {
+            CycleWindowCounting = CycleWindowCounting.CalendarDays,
+        }.Build()).Plan(new LocalDateTime(2027, 6, 1, 16, 0), NewYork),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such test schedule"),
     };
 
@@ -175,7 +186,7 @@ public class CourseScheduleJsonTests
     [Theory]
     [InlineData("schemaVersion", "2", "schemaVersion must be 1; was 2.")]
     [InlineData("zone", "\"America/New_Yrok\"", "Unknown time zone 'America/New_Yrok': *did you mean America/New_York?")]
-    [InlineData("doseTiming", "\"sometimes\"", "doseTiming must be 'elapsed' or 'wallClock'; was 'sometimes'.")]
+    [InlineData("doseTiming", "\"sometimes\"", "doseTiming must be 'elapsed', 'wallClock' or 'standardTimes'; was 'sometimes'.")]
     [InlineData("requestedFirstDose", "\"2027-03-10T09:00:00\"", "The document's cycles[0].start does not match the schedule re-planned from its inputs*")]
     public void Deserialize_InvalidInput_ThrowsJsonExceptionWithTheRule(string property, string value, string expectedMessage)
     {

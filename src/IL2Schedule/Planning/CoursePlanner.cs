@@ -1,6 +1,7 @@
 using System;
 using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
+using IL2Schedule.WorkingDays;
 using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -286,7 +287,7 @@ public sealed class CoursePlanner
             cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, zonedWindowEnd, capacity, boundBy, doses);
         }
 
-        return new CourseSchedule(protocol, zone, TimeZoneLookup.GetCanonicalId(zone), firstDose, cycles, dischargeDate: null);
+        return new CourseSchedule(protocol, zone, TimeZoneLookup.GetCanonicalId(zone), firstDose, cycles, dischargeDate: null, bodyWeightKilograms: null, workingDayCalendar: null, NonWorkingDayShift.Next);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace IL2Schedule.Serialization;
@@ -24,6 +25,10 @@ internal sealed class CourseScheduleDocument
 
     public LocalDate? DischargeDate { get; init; }
 
+    public decimal? BodyWeightKg { get; init; }
+
+    public WorkingDaysDocument? WorkingDays { get; init; }
+
     public required List<CycleDocument> Cycles { get; init; }
 
     public required List<DoseDocument> Doses { get; init; }
@@ -34,9 +39,28 @@ internal sealed class CourseScheduleDocument
 
     public required LocalDate ImagingDate { get; init; }
 
+    public LocalDate? ImagingDateUnadjusted { get; init; }
+
     public required DateWindowDocument? NextCourseWindow { get; init; }
 
+    public DateWindowDocument? NextCourseWindowUnadjusted { get; init; }
+
     public string? NextCourseWindowNote { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? PlannedCourseIu { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? PlannedCourseMg { get; init; }
+}
+
+internal sealed class WorkingDaysDocument
+{
+    public required List<string> Weekend { get; init; }
+
+    public required List<LocalDate> Holidays { get; init; }
+
+    public required string ImagingDateShift { get; init; }
 }
 
 internal sealed class ProtocolDocument
@@ -57,9 +81,9 @@ internal sealed class ProtocolDocument
 
     public required int MaxDosesPerCycle { get; init; }
 
-    public List<LocalTime> StandardAdministrationTimes { get; init; } = [new(0, 0), new(8, 0), new(16, 0)];
+    public List<string>? StandardAdministrationTimes { get; init; }
 
-    public string CycleWindowCounting { get; init; } = "elapsed";
+    public string? CycleWindowCounting { get; init; }
 
     public required Period ResponseAssessmentDelay { get; init; }
 
@@ -77,6 +101,10 @@ internal sealed class CycleDocument
     public required OffsetDateTime Start { get; init; }
 
     public required OffsetDateTime WindowEnd { get; init; }
+
+    public int? WindowDoseCapacity { get; init; }
+
+    public string? BoundBy { get; init; }
 }
 
 internal sealed class DoseDocument
@@ -90,6 +118,18 @@ internal sealed class DoseDocument
     public required OffsetDateTime Start { get; init; }
 
     public required OffsetDateTime End { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? DoseIu { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? DoseMg { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Vials { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? DiluentMl { get; init; }
 }
 
 internal sealed class DateWindowDocument

@@ -34,6 +34,10 @@ public static class CliApplication
         ("dischargeDate must", "--discharge must"),
         ("MaxDosesPerCycle must", "--max-doses-per-cycle must"),
         ("use DoseTiming.Elapsed", "use --dose-timing elapsed"),
+        ("use CycleWindowCounting.Elapsed", "use --cycle-window elapsed"),
+        ("bodyWeightKilograms must", "--weight-kg must"),
+        ("StandardAdministrationTimes must", "--standard-times must"),
+        ("weekendDays must", "--weekend must"),
     ];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>

@@ -1,11 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
+using IL2Schedule.ICalendar;
 using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
 using IL2Schedule.Serialization;
+using IL2Schedule.WorkingDays;
 using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.Text;
@@ -17,6 +21,8 @@ namespace IL2Schedule.Cli;
 internal static class PlanCommand
 {
     private static readonly LocalDateTimePattern LocalDateTimeText = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+
+    private static readonly LocalTimePattern ClockTimeText = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     internal static Command Create()
     {
@@ -32,10 +38,38 @@ internal static class PlanCommand
         };
         var doseTiming = new Option<string>("--dose-timing")
         {
-            Description = "elapsed: exactly 8 h apart, clock times move across a DST change; wall-clock: clock times kept, one interval is 7 or 9 h.",
+            Description = "elapsed: exactly 8 h apart, clock times move across a DST change; wall-clock: clock times kept, one interval is 7 or 9 h; " +
+                "standard-times: the ward's standard times (--standard-times), the second dose skipping one less than half the interval away.",
             DefaultValueFactory = _ => "elapsed",
         };
-        doseTiming.AcceptOnlyFromAmong("elapsed", "wall-clock");
+        doseTiming.AcceptOnlyFromAmong("elapsed", "wall-clock", "standard-times");
+        var standardTimes = new Option<string?>("--standard-times")
+        {
+            Description = "With --dose-timing standard-times: the ward's standard administration times, HH:mm, comma-separated, one dosing interval apart (default 00:00,08:00,16:00).",
+        };
+        var cycleWindow = new Option<string>("--cycle-window")
+        {
+            Description = "elapsed: a cycle's window is 120 h from its first dose (15 slots); calendar-days: its 5 calendar days (13 to 15 slots, by the first dose's clock time).",
+            DefaultValueFactory = _ => "elapsed",
+        };
+        cycleWindow.AcceptOnlyFromAmong("elapsed", "calendar-days");
+        var weekend = new Option<string?>("--weekend")
+        {
+            Description = "Move follow-up dates onto working days; these are the weekend days (Mon,...,Sun, comma-separated; 'none' for none). Default Sat,Sun when --holidays or --imaging-shift is given.",
+        };
+        var holidays = new Option<string?>("--holidays")
+        {
+            Description = "Move follow-up dates onto working days, skipping these holidays: an iCalendar file (.ics; all-day events) or a text file of yyyy-MM-dd dates, one a line ('#' starts a comment).",
+        };
+        var imagingShift = new Option<string?>("--imaging-shift")
+        {
+            Description = "Where an imaging date on a non-working day moves: next (the default), previous, nearest or none. Implies a working-day calendar (weekend Sat,Sun unless --weekend).",
+        };
+        imagingShift.AcceptOnlyFromAmong("next", "previous", "nearest", "none");
+        var weightKg = new Option<string?>("--weight-kg")
+        {
+            Description = "Body weight in kg (which weight is the prescriber's choice): adds each dose in IU and mg, vials (22 million IU) and diluent, and the course total.",
+        };
         var protocol = new Option<string>("--protocol")
         {
             Description = "label: 600,000 IU/kg, at most 14 doses a cycle (Proleukin label); nci: 720,000 IU/kg, up to 15 (NCI Surgery Branch).",
@@ -75,7 +109,8 @@ internal static class PlanCommand
 
         var command = new Command("plan", "Plan one course: every dose's start and end, course end, imaging date and next-course window.")
         {
-            firstDose, zone, doseTiming, protocol, maxDoses, resolve, discharge, format,
+            firstDose, zone, doseTiming, standardTimes, cycleWindow, protocol, maxDoses, resolve, discharge,
+            weekend, holidays, imagingShift, weightKg, format,
         };
         command.SetAction(parseResult =>
         {
@@ -83,20 +118,53 @@ internal static class PlanCommand
             string protocolDescription = protocolName + " protocol";
             var builder = new CourseProtocolBuilder(protocolName == "nci" ? CourseProtocol.NciSurgeryBranch : CourseProtocol.Label)
             {
-                DoseTiming = parseResult.GetValue(doseTiming) == "wall-clock" ? DoseTiming.WallClock : DoseTiming.Elapsed,
+                DoseTiming = parseResult.GetValue(doseTiming) switch
+                {
+                    "wall-clock" => DoseTiming.WallClock,
+                    "standard-times" => DoseTiming.StandardTimes,
+                    _ => DoseTiming.Elapsed,
+                },
+                CycleWindowCounting = parseResult.GetValue(cycleWindow) == "calendar-days" ? CycleWindowCounting.CalendarDays : CycleWindowCounting.Elapsed,
             };
+            if (parseResult.GetValue(standardTimes) is { } times)
+            {
+                if (builder.DoseTiming != DoseTiming.StandardTimes)
+                {
+                    throw new CliUsageException("--standard-times needs --dose-timing standard-times");
+                }
+                builder.StandardAdministrationTimes = ParseStandardTimes(times);
+            }
             if (parseResult.GetValue(maxDoses) is { } cap)
             {
                 builder.MaxDosesPerCycle = cap;
                 protocolDescription += string.Create(CultureInfo.InvariantCulture, $" with the dose cap set to {cap}");
             }
+            var firstDoseValue = ParseFirstDose(parseResult.GetValue(firstDose)!);
+            var dischargeDate = ParseDischarge(parseResult.GetValue(discharge));
+            string? weekendText = parseResult.GetValue(weekend);
+            string? holidaysPath = parseResult.GetValue(holidays);
+            string? imagingShiftText = parseResult.GetValue(imagingShift);
+            WorkingDayCalendar? calendar = weekendText is null && holidaysPath is null && imagingShiftText is null
+                ? null
+                : new WorkingDayCalendar(
+                    weekendText is null ? WorkingDayCalendar.SaturdaySunday.WeekendDays : ParseWeekend(weekendText),
+                    holidaysPath is null ? [] : ReadHolidays(holidaysPath, HolidayRange(firstDoseValue.Date, dischargeDate)));
             var request = new PlanRequest(
-                ParseFirstDose(parseResult.GetValue(firstDose)!),
+                firstDoseValue,
                 TimeZoneLookup.GetZone(parseResult.GetValue(zone)!),
                 protocolDescription,
                 builder.Build(),
                 parseResult.GetValue(resolve) == "lenient",
-                ParseDischarge(parseResult.GetValue(discharge)),
+                dischargeDate,
+                ParseWeight(parseResult.GetValue(weightKg)),
+                calendar,
+                imagingShiftText switch
+                {
+                    "previous" => NonWorkingDayShift.Previous,
+                    "nearest" => NonWorkingDayShift.Nearest,
+                    "none" => NonWorkingDayShift.None,
+                    _ => NonWorkingDayShift.Next,
+                },
                 parseResult.GetValue(format) == "json");
             return Run(parseResult.InvocationConfiguration.Output, request);
         });
@@ -122,6 +190,9 @@ internal static class PlanCommand
         {
             schedule = schedule.WithDischargeDate(dischargeDate);
         }
+        schedule = schedule
+            .WithBodyWeight(request.BodyWeightKilograms)
+            .WithWorkingDays(request.WorkingDays, request.ImagingDateShift);
         string text = request.Json
             ? CourseScheduleJson.Serialize(schedule) + Environment.NewLine
             : ScheduleTable.Render(schedule, request.ProtocolDescription);
@@ -136,6 +207,87 @@ internal static class PlanCommand
         return result.Success && LocalDateTimeText.Format(result.Value) == text
             ? result.Value
             : throw new CliUsageException($"--first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '{text}'");
+    }
+
+    private static List<LocalTime> ParseStandardTimes(string text) =>
+        text.Split(',', StringSplitOptions.TrimEntries)
+            .Select(part => ClockTimeText.Parse(part) is { Success: true } result
+                ? result.Value
+                : throw new CliUsageException($"--standard-times must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '{text}'"))
+            .ToList();
+
+    private static List<IsoDayOfWeek> ParseWeekend(string text)
+    {
+        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+        // "Sat", "sat" and "Saturday" all name Saturday; at least three letters.
+        return text.Split(',', StringSplitOptions.TrimEntries).Select(part =>
+            Enum.GetValues<IsoDayOfWeek>().FirstOrDefault(day =>
+                day != IsoDayOfWeek.None && part.Length >= 3 && day.ToString().StartsWith(part, StringComparison.OrdinalIgnoreCase)) is var found
+                && found != IsoDayOfWeek.None
+                ? found
+                : throw new CliUsageException($"--weekend must be days like Sat,Sun (Mon to Sun, comma-separated) or none; was '{text}'"))
+            .ToList();
+    }
+
+    /// <summary>The dates holidays are read for: from the first dose to two years after it or after the discharge, whichever is later (follow-up periods are at most a year).</summary>
+    private static DateInterval HolidayRange(LocalDate firstDose, LocalDate? discharge)
+    {
+        var from = discharge is { } date && date > firstDose ? date : firstDose;
+        return new DateInterval(firstDose, from.Year < 9997 ? from.PlusYears(2) : new LocalDate(9999, 12, 31));
+    }
+
+    private static IReadOnlyList<LocalDate> ReadHolidays(string path, DateInterval range)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"--holidays cannot read '{path}': {e.Message}");
+        }
+        if (path.EndsWith(".ics", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return ICalendarHolidays.Read(text, range);
+            }
+            catch (ArgumentException e)
+            {
+                string message = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+                throw new CliUsageException($"--holidays file '{path}' " + message.Replace("icsText must", "must", StringComparison.Ordinal));
+            }
+        }
+        var dates = new List<LocalDate>();
+        string[] lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Split('#')[0].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            var result = LocalDatePattern.Iso.Parse(line);
+            dates.Add(result.Success
+                ? result.Value
+                : throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--holidays file '{path}' line {i + 1} must be a date like 2027-05-31; was '{line}'")));
+        }
+        return dates;
+    }
+
+    private static decimal? ParseWeight(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal value)
+            ? value
+            : throw new CliUsageException($"--weight-kg must be a number of kilograms like 72.5; was '{text}'");
     }
 
     private static LocalDate? ParseDischarge(string? text)

@@ -1,4 +1,5 @@
 using IL2Schedule.Protocols;
+using IL2Schedule.WorkingDays;
 using NodaTime;
 
 namespace IL2Schedule.Cli;
@@ -11,4 +12,7 @@ internal sealed record PlanRequest(
     CourseProtocol Protocol,
     bool LenientFirstDose,
     LocalDate? DischargeDate,
+    decimal? BodyWeightKilograms,
+    WorkingDayCalendar? WorkingDays,
+    NonWorkingDayShift ImagingDateShift,
     bool Json);

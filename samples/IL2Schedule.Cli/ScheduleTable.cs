@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
 using NodaTime;
 
@@ -18,12 +19,23 @@ internal static class ScheduleTable
         var protocol = schedule.Protocol;
         var text = new StringBuilder();
         text.AppendLine(Invariant, $"High-dose IL-2 course, {protocolDescription}: {protocol.DoseInternationalUnitsPerKilogram:N0} IU/kg, a {Minutes(protocol.InfusionDuration)}-minute infusion every {Hours(protocol.DosingInterval)} hours, at most {protocol.MaxDosesPerCycle} doses a cycle");
-        text.AppendLine(Invariant, $"Zone {schedule.ZoneId} (tzdb {schedule.TzdbVersion}); dose timing {(schedule.DoseTiming == Protocols.DoseTiming.Elapsed ? "elapsed" : "wall-clock")}; first dose requested {schedule.RequestedFirstDose.ToString("uuuu'-'MM'-'dd HH':'mm", Invariant)}");
+        text.AppendLine(Invariant, $"Zone {schedule.ZoneId} (tzdb {schedule.TzdbVersion}); dose timing {Timing(protocol)}; first dose requested {schedule.RequestedFirstDose.ToString("uuuu'-'MM'-'dd HH':'mm", Invariant)}");
+        if (protocol.CycleWindowCounting == CycleWindowCounting.CalendarDays)
+        {
+            text.AppendLine(Invariant, $"Cycle window: the cycle's {protocol.CycleLengthDays} calendar days");
+        }
+        if (schedule.DoseAmount is { } amount)
+        {
+            string milligrams = amount.Milligrams is { } mg ? string.Create(Invariant, $", {mg} mg") : " (the protocol gives no mg figure)";
+            string courseMilligrams = schedule.PlannedCourseMilligrams is { } total ? string.Create(Invariant, $", {total} mg") : "";
+            text.AppendLine(Invariant, $"Each dose for {amount.BodyWeightKilograms} kg: {amount.InternationalUnits:N0} IU{milligrams}; {amount.Vials} vial{(amount.Vials == 1 ? "" : "s")} of 22 million IU; {amount.DiluentMilliliters} mL of 5% dextrose");
+            text.AppendLine(Invariant, $"Course planned: {schedule.PlannedCourseInternationalUnits:N0} IU{courseMilligrams} in {schedule.Doses.Count} doses");
+        }
         Offset? previousOffset = null;
         foreach (var cycle in schedule.Cycles)
         {
             text.AppendLine();
-            text.AppendLine(Invariant, $"Cycle {cycle.Number}: starts {DateTime(cycle.Start)}; window closes {DateTime(cycle.WindowEnd)} (exclusive)");
+            text.AppendLine(Invariant, $"Cycle {cycle.Number}: starts {DateTime(cycle.Start)}; window closes {DateTime(cycle.WindowEnd)} (exclusive); it holds {cycle.WindowDoseCapacity} dose times, {cycle.Doses.Count} planned (bound by the {(cycle.BoundBy == CycleBound.Cap ? "dose cap" : "window")})");
             if (cycle.Start.LocalDateTime != cycle.NominalStart)
             {
                 text.AppendLine(Invariant, $"  (nominal start {cycle.NominalStart.ToString("uuuu'-'MM'-'dd HH':'mm", Invariant)} does not exist in {schedule.ZoneId}; moved forward by the gap)");
@@ -44,11 +56,20 @@ internal static class ScheduleTable
         }
         text.AppendLine();
         text.AppendLine(Invariant, $"Course end:         {DateTime(schedule.CourseEnd)} (course end date {Date(schedule.CourseEndDate)})");
-        text.AppendLine(Invariant, $"Response imaging:   {Date(schedule.ResponseAssessmentDate)} ({Words(protocol.ResponseAssessmentDelay)} after the course end date)");
+        text.AppendLine(schedule.ResponseAssessmentDate == schedule.ResponseAssessmentDateUnadjusted
+            ? $"Response imaging:   {Date(schedule.ResponseAssessmentDate)} ({Words(protocol.ResponseAssessmentDelay)} after the course end date)"
+            : $"Response imaging:   {Date(schedule.ResponseAssessmentDate)} ({Words(protocol.ResponseAssessmentDelay)} after the course end date is {Date(schedule.ResponseAssessmentDateUnadjusted)}, not a working day)");
         var window = schedule.NextCourseWindow;
         text.AppendLine(window.Dates is { } dates
             ? $"Next-course window: {Date(dates.Start)} to {Date(dates.End)} (both inclusive)"
             : "Next-course window: none");
+        if (schedule.WorkingDayCalendar is { } calendar)
+        {
+            text.AppendLine(schedule.NextCourseWindowUnadjusted.Dates is { } unadjusted
+                ? $"  before working days: {Date(unadjusted.Start)} to {Date(unadjusted.End)}"
+                : "  before working days: none");
+            text.AppendLine(Invariant, $"Working days:       all but {calendar}");
+        }
         if (schedule.DischargeDate is { } discharge)
         {
             text.AppendLine(Invariant, $"Discharge:          {Date(discharge)}");
@@ -59,6 +80,13 @@ internal static class ScheduleTable
         }
         return text.ToString();
     }
+
+    private static string Timing(CourseProtocol protocol) => protocol.DoseTiming switch
+    {
+        DoseTiming.Elapsed => "elapsed",
+        DoseTiming.WallClock => "wall-clock",
+        _ => "standard-times " + string.Join(",", protocol.StandardAdministrationTimes.Select(time => time.ToString("HH':'mm", Invariant))),
+    };
 
     private static string DateTime(ZonedDateTime value) =>
         value.LocalDateTime.ToString("ddd uuuu'-'MM'-'dd HH':'mm", Invariant) + " " + Offset(value.Offset);

@@ -1,6 +1,7 @@
 using System;
 using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
+using IL2Schedule.WorkingDays;
 using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -22,9 +23,15 @@ namespace IL2Schedule.Planning;
 /// <see cref="Resolvers.LenientResolver"/>).</item>
 /// <item>Dose k of a cycle starts (k − 1) dosing intervals after the cycle start: of elapsed time
 /// (<see cref="DoseTiming.Elapsed"/>, the default) or of local clock time resolved leniently
-/// (<see cref="DoseTiming.WallClock"/>).</item>
-/// <item>Each cycle plans <see cref="CourseProtocol.MaxDosesPerCycle"/> doses (label: 14), all
-/// inside the cycle's window of <see cref="CourseProtocol.CycleLengthDays"/> × 24 elapsed hours.</item>
+/// (<see cref="DoseTiming.WallClock"/>); or, with <see cref="DoseTiming.StandardTimes"/>, at the
+/// next standard administration time after the previous dose, skipping one that is less than half
+/// the dosing interval away (the 50% rule).</item>
+/// <item>A cycle's window is <see cref="CourseProtocol.CycleLengthDays"/> × 24 elapsed hours from
+/// its first dose (<see cref="CycleWindowCounting.Elapsed"/>, the default), or its calendar days
+/// (<see cref="CycleWindowCounting.CalendarDays"/>). Its dose capacity is the number of dose times
+/// the timing gives inside it. Each cycle plans <see cref="CourseProtocol.MaxDosesPerCycle"/> doses
+/// (label: 14), or the capacity if that is smaller, which only calendar days allow: the elapsed
+/// window always holds the cap, and a timing that the zone's clock changes push out of it is rejected.</item>
 /// <item>Each infusion ends <see cref="CourseProtocol.InfusionDuration"/> of elapsed time after it starts (label: 15 minutes).</item>
 /// <item>Course end is the end of the last dose of the last cycle; the course end date is its local date.</item>
 /// <item>Response assessment: course end date + <see cref="CourseProtocol.ResponseAssessmentDelay"/> (label: about 4 weeks).</item>
@@ -74,8 +81,9 @@ public sealed class CoursePlanner
     /// <exception cref="ArgumentException">
     /// <paramref name="firstDose"/> is not in the ISO calendar; or a dose or window end falls where
     /// the zone used an offset with seconds (for example historical local mean time); or the zone's clock changes make
-    /// the plan impossible: a wall-clock dose that would not start after
-    /// the previous infusion ends or would fall outside its cycle window, or a cycle that would start
+    /// the plan impossible: a wall-clock or standard-time dose that would not start after
+    /// the previous infusion ends or would fall outside its elapsed cycle window, a cycle whose calendar-day
+    /// window its first dose misses, or a cycle that would start
     /// before the previous cycle's last infusion ends (only in zones that skip whole days).
     /// </exception>
     public CourseSchedule Plan(LocalDateTime firstDose, DateTimeZone zone)
@@ -226,33 +234,60 @@ public sealed class CoursePlanner
                     $"Cycle {c + 1} would start at {ScheduleText.Format(cycleStart)}, before cycle {c}'s last infusion ends at {ScheduleText.Format(previousEnd.InZone(zone))}: {TimeZoneLookup.GetCanonicalId(zone)} skips calendar time between them; lengthen the rest period.",
                     nameof(firstDose));
             }
-            var windowEnd = startInstant + protocol.CycleWindow;
+            var windowEnd = protocol.CycleWindowCounting == CycleWindowCounting.Elapsed
+                ? startInstant + protocol.CycleWindow
+                : zone.AtStartOfDay(nominal.Date.PlusDays(protocol.CycleLengthDays)).ToInstant();
             var doses = new ScheduledDose[protocol.MaxDosesPerCycle];
-            for (int k = 0; k < doses.Length; k++)
+            // Every dose time the timing gives inside the window counts towards its capacity; the
+            // first MaxDosesPerCycle of them are planned.
+            int capacity = 0;
+            for (var start = startInstant; start < windowEnd || capacity < doses.Length; start = DoseStart(protocol, zone, nominal, startInstant, capacity, start))
             {
-                var start = k == 0 ? startInstant : DoseStart(protocol, zone, nominal, startInstant, k);
-                if (start < previousEnd || start >= windowEnd)
+                if (start >= windowEnd)
                 {
-                    throw ImpossibleDose(nameof(firstDose), zone, c + 1, k + 1, start, previousEnd, windowEnd);
+                    if (protocol.CycleWindowCounting == CycleWindowCounting.Elapsed)
+                    {
+                        throw ImpossibleDose(nameof(firstDose), protocol.DoseTiming, zone, c + 1, capacity + 1, start, previousEnd, windowEnd);
+                    }
+                    if (capacity == 0)
+                    {
+                        throw new ArgumentException(
+                            $"Cycle {c + 1} would start at {ScheduleText.Format(cycleStart)}, after its calendar days end at {ScheduleText.Format(windowEnd.InZone(zone))}: {TimeZoneLookup.GetCanonicalId(zone)} skips the local time {nominal:uuuu-MM-ddTHH:mm}; use CycleWindowCounting.Elapsed or another first-dose time.",
+                            nameof(firstDose));
+                    }
+                    break;
                 }
-                previousEnd = start + protocol.InfusionDuration;
-                doseNumber++;
-                var dose = new ScheduledDose(doseNumber, c + 1, k + 1, start.InZone(zone), previousEnd.InZone(zone));
-                if (HasSecondsInOffset(dose.Start) || HasSecondsInOffset(dose.End))
+                if (capacity < doses.Length)
                 {
-                    throw OffsetWithSeconds(HasSecondsInOffset(dose.Start) ? dose.Start : dose.End, $"Dose {doseNumber}", nameof(firstDose));
+                    if (start < previousEnd)
+                    {
+                        throw ImpossibleDose(nameof(firstDose), protocol.DoseTiming, zone, c + 1, capacity + 1, start, previousEnd, windowEnd);
+                    }
+                    previousEnd = start + protocol.InfusionDuration;
+                    doseNumber++;
+                    var dose = new ScheduledDose(doseNumber, c + 1, capacity + 1, start.InZone(zone), previousEnd.InZone(zone));
+                    if (HasSecondsInOffset(dose.Start) || HasSecondsInOffset(dose.End))
+                    {
+                        throw OffsetWithSeconds(HasSecondsInOffset(dose.Start) ? dose.Start : dose.End, $"Dose {doseNumber}", nameof(firstDose));
+                    }
+                    doses[capacity] = dose;
                 }
-                doses[k] = dose;
+                capacity++;
+            }
+            var boundBy = capacity < doses.Length ? CycleBound.Window : CycleBound.Cap;
+            if (boundBy == CycleBound.Window)
+            {
+                Array.Resize(ref doses, capacity);
             }
             var zonedWindowEnd = windowEnd.InZone(zone);
             if (HasSecondsInOffset(zonedWindowEnd))
             {
                 throw OffsetWithSeconds(zonedWindowEnd, $"The window end of cycle {c + 1}", nameof(firstDose));
             }
-            cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, zonedWindowEnd, doses);
+            cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, zonedWindowEnd, capacity, boundBy, doses);
         }
 
-        return new CourseSchedule(protocol, zone, TimeZoneLookup.GetCanonicalId(zone), firstDose, cycles, dischargeDate: null);
+        return new CourseSchedule(protocol, zone, TimeZoneLookup.GetCanonicalId(zone), firstDose, cycles, dischargeDate: null, bodyWeightKilograms: null, workingDayCalendar: null, NonWorkingDayShift.Next);
     }
 
     /// <summary>
@@ -266,21 +301,27 @@ public sealed class CoursePlanner
             $"{what} falls where {TimeZoneLookup.GetCanonicalId(value.Zone)} used an offset with seconds ({value.Offset:l}, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.",
             paramName);
 
-    /// <summary>The start of dose k (from 0) of a cycle whose nominal local start is <paramref name="nominal"/>.</summary>
-    private static Instant DoseStart(CourseProtocol protocol, DateTimeZone zone, LocalDateTime nominal, Instant cycleStart, int k) =>
-        protocol.DoseTiming == DoseTiming.Elapsed
-            ? cycleStart + (protocol.DosingInterval * k)
-            : nominal.Plus(Period.FromMinutes(checked((long)protocol.DosingInterval.TotalMinutes * k)))
+    /// <summary>
+    /// The start of dose time k (from 0) of a cycle whose nominal local start is <paramref name="nominal"/>,
+    /// given the start of dose time k − 1.
+    /// </summary>
+    private static Instant DoseStart(CourseProtocol protocol, DateTimeZone zone, LocalDateTime nominal, Instant cycleStart, int k, Instant previousStart) =>
+        protocol.DoseTiming switch
+        {
+            DoseTiming.Elapsed => cycleStart + (protocol.DosingInterval * k),
+            DoseTiming.WallClock => nominal.Plus(Period.FromMinutes(checked((long)protocol.DosingInterval.TotalMinutes * k)))
                 .InZone(zone, Resolvers.LenientResolver)
-                .ToInstant();
+                .ToInstant(),
+            _ => StandardTimeRule.NextDoseStart(protocol, zone, previousStart),
+        };
 
-    private static ArgumentException ImpossibleDose(string firstDose, DateTimeZone zone, int cycle, int numberInCycle, Instant start, Instant previousEnd, Instant windowEnd)
+    private static ArgumentException ImpossibleDose(string firstDose, DoseTiming timing, DateTimeZone zone, int cycle, int numberInCycle, Instant start, Instant previousEnd, Instant windowEnd)
     {
         string why = start >= windowEnd
             ? $"at or after the cycle's window end {ScheduleText.Format(windowEnd.InZone(zone))}"
             : $"before the previous infusion ends at {ScheduleText.Format(previousEnd.InZone(zone))}";
         return new ArgumentException(
-            $"Dose {numberInCycle} of cycle {cycle} would start at {ScheduleText.Format(start.InZone(zone))}, {why}: {TimeZoneLookup.GetCanonicalId(zone)} changes its clocks too far for wall-clock timing here; use DoseTiming.Elapsed.",
+            $"Dose {numberInCycle} of cycle {cycle} would start at {ScheduleText.Format(start.InZone(zone))}, {why}: {TimeZoneLookup.GetCanonicalId(zone)} changes its clocks too far for {(timing == DoseTiming.WallClock ? "wall-clock" : "standard-time")} timing here; use DoseTiming.Elapsed.",
             firstDose);
     }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 using NodaTime.Text;
 
@@ -9,7 +11,8 @@ namespace IL2Schedule.Protocols;
 /// <summary>
 /// The rules of one high-dose IL-2 course as validated values: how many cycles, how long each is,
 /// the rest between them, the dosing interval, the infusion length, the dose cap, the dose timing
-/// and the follow-up periods. Immutable; every instance is valid.
+/// (with the ward's standard administration times), how the cycle window is counted, the dose per
+/// kilogram and the follow-up periods. Immutable; every instance is valid.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -47,7 +50,17 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
 
     private static readonly LocalDate FirstPeriodCheckDate = new(2000, 1, 1);
 
+    /// <summary>Largest allowed <see cref="DoseMilligramsPerKilogram"/>. A guard: the label's figure is 0.037 mg/kg.</summary>
+    internal const decimal MaxDoseMilligramsPerKilogram = 0.1m;
+
     internal static readonly DurationPattern DurationText = DurationPattern.CreateWithInvariantCulture("-H:mm:ss.FFFFFFFFF");
+
+    internal static readonly LocalTimePattern ClockTimeText = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    /// <summary>00:00, 08:00 and 16:00: the standard administration times of both presets.</summary>
+    private static readonly LocalTime[] DefaultStandardTimes = [new(0, 0), new(8, 0), new(16, 0)];
+
+    private readonly ReadOnlyCollection<LocalTime> standardAdministrationTimes;
 
     /// <summary>
     /// The prescribing information's course: 600,000 IU/kg, 2 cycles of 5 days with a 9-day rest,
@@ -58,6 +71,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     /// <remarks>Proleukin prescribing information, section 2.1 and Table 1; Atkins 1999 and Fyfe 1995 for 6–12 weeks.</remarks>
     public static CourseProtocol Label { get; } = new(
         doseInternationalUnitsPerKilogram: 600_000,
+        doseMilligramsPerKilogram: 0.037m,
         cycleCount: 2,
         cycleLengthDays: 5,
         restPeriodDays: 9,
@@ -65,6 +79,8 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         infusionDuration: Duration.FromMinutes(15),
         maxDosesPerCycle: 14,
         doseTiming: DoseTiming.Elapsed,
+        standardAdministrationTimes: DefaultStandardTimes,
+        cycleWindowCounting: CycleWindowCounting.Elapsed,
         responseAssessmentDelay: Period.FromWeeks(4),
         retreatmentWindowStart: Period.FromWeeks(6),
         retreatmentWindowEnd: Period.FromWeeks(12),
@@ -72,7 +88,9 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
 
     /// <summary>
     /// The NCI Surgery Branch course: as <see cref="Label"/> but 720,000 IU/kg and up to 15 doses
-    /// a cycle (every 8-hour slot of the 5-day window). The follow-up periods stay the label's.
+    /// a cycle (every 8-hour slot of the 5-day window). The follow-up periods stay the label's. It
+    /// has no dose in milligrams (<see cref="DoseMilligramsPerKilogram"/> is null): the NCI sources
+    /// give the dose in IU/kg only.
     /// </summary>
     /// <remarks>
     /// Rosenberg, JAMA 1994; NCI protocol NCT01160445 ("up to 15 doses within at most 5 days").
@@ -83,6 +101,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     /// </remarks>
     public static CourseProtocol NciSurgeryBranch { get; } = new(
         doseInternationalUnitsPerKilogram: 720_000,
+        doseMilligramsPerKilogram: null,
         cycleCount: 2,
         cycleLengthDays: 5,
         restPeriodDays: 9,
@@ -90,6 +109,8 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         infusionDuration: Duration.FromMinutes(15),
         maxDosesPerCycle: 15,
         doseTiming: DoseTiming.Elapsed,
+        standardAdministrationTimes: DefaultStandardTimes,
+        cycleWindowCounting: CycleWindowCounting.Elapsed,
         responseAssessmentDelay: Period.FromWeeks(4),
         retreatmentWindowStart: Period.FromWeeks(6),
         retreatmentWindowEnd: Period.FromWeeks(12),
@@ -97,6 +118,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
 
     private CourseProtocol(
         int doseInternationalUnitsPerKilogram,
+        decimal? doseMilligramsPerKilogram,
         int cycleCount,
         int cycleLengthDays,
         int restPeriodDays,
@@ -104,12 +126,15 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         Duration infusionDuration,
         int maxDosesPerCycle,
         DoseTiming doseTiming,
+        LocalTime[] standardAdministrationTimes,
+        CycleWindowCounting cycleWindowCounting,
         Period responseAssessmentDelay,
         Period retreatmentWindowStart,
         Period retreatmentWindowEnd,
         Period minimumIntervalAfterDischarge)
     {
         DoseInternationalUnitsPerKilogram = doseInternationalUnitsPerKilogram;
+        DoseMilligramsPerKilogram = doseMilligramsPerKilogram;
         CycleCount = cycleCount;
         CycleLengthDays = cycleLengthDays;
         RestPeriodDays = restPeriodDays;
@@ -117,6 +142,8 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         InfusionDuration = infusionDuration;
         MaxDosesPerCycle = maxDosesPerCycle;
         DoseTiming = doseTiming;
+        this.standardAdministrationTimes = Array.AsReadOnly(standardAdministrationTimes);
+        CycleWindowCounting = cycleWindowCounting;
         ResponseAssessmentDelay = responseAssessmentDelay;
         RetreatmentWindowStart = retreatmentWindowStart;
         RetreatmentWindowEnd = retreatmentWindowEnd;
@@ -126,6 +153,19 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     /// <summary>The dose per kilogram of body weight, in international units (IU/kg). Range [1, 1,000,000].</summary>
     /// <remarks>Label: 600,000 IU/kg (section 2.1). NCI Surgery Branch: 720,000 IU/kg. Doses are withheld for toxicity, never reduced (label section 2.4).</remarks>
     public int DoseInternationalUnitsPerKilogram { get; }
+
+    /// <summary>
+    /// The dose per kilogram of body weight in milligrams (mg/kg), or null when the protocol's source
+    /// gives none. Range (0, 0.1] when set. 0.037 for <see cref="Label"/>; null for <see cref="NciSurgeryBranch"/>.
+    /// </summary>
+    /// <remarks>
+    /// Label, section 2.1: 600,000 IU/kg (0.037 mg/kg). The label's IU and mg figures are not exactly
+    /// proportional (a vial is 22 million IU or 1.3 mg), so the dose in mg is computed from this figure,
+    /// never converted from the dose in IU (domain facts). The NCI Surgery Branch sources give only
+    /// 720,000 IU/kg; converting it to mg would be this library's invention, so that preset has none.
+    /// Keep this figure paired with <see cref="DoseInternationalUnitsPerKilogram"/> when changing either.
+    /// </remarks>
+    public decimal? DoseMilligramsPerKilogram { get; }
 
     /// <summary>The number of cycles in the course. Range [1, 10]; 2 in both presets.</summary>
     /// <remarks>Label, Table 1: cycle 1 on days 1–5, cycle 2 on days 15–19.</remarks>
@@ -165,6 +205,19 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     public DoseTiming DoseTiming { get; }
 
     /// <summary>
+    /// The ward's standard administration times, local clock times that repeat every day, in
+    /// ascending order: 00:00, 08:00 and 16:00 in both presets. Used only with
+    /// <see cref="DoseTiming.StandardTimes"/>, and then checked: whole minutes, exactly
+    /// <see cref="DosingInterval"/> apart around the day (the last to the first across midnight too).
+    /// </summary>
+    /// <remarks>HemOnc.org example orders for high-dose IL-2: 00:00, 08:00, 16:00 (domain facts, "Clock time").</remarks>
+    public IReadOnlyList<LocalTime> StandardAdministrationTimes => standardAdministrationTimes;
+
+    /// <summary>How a cycle's dosing window is counted; <see cref="CycleWindowCounting.Elapsed"/> (120 hours) in both presets.</summary>
+    /// <remarks>Label, Table 1 ("days 1–5"); see <see cref="Protocols.CycleWindowCounting"/> for why this is a choice.</remarks>
+    public CycleWindowCounting CycleWindowCounting { get; }
+
+    /// <summary>
     /// The calendar period from the course end date to the response-assessment (imaging) date:
     /// 4 weeks in both presets. Whole days, weeks, months or years; between 1 day and 1 year.
     /// </summary>
@@ -196,7 +249,8 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     /// <summary>
     /// The elapsed length of a cycle's dosing window, measured from the cycle's first dose:
     /// <see cref="CycleLengthDays"/> × 24 hours (120 hours in both presets). The window is half-open:
-    /// a dose may start at its first instant, not at its end.
+    /// a dose may start at its first instant, not at its end. Used when <see cref="CycleWindowCounting"/>
+    /// is <see cref="CycleWindowCounting.Elapsed"/>.
     /// </summary>
     public Duration CycleWindow => Duration.FromDays(CycleLengthDays);
 
@@ -224,6 +278,10 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     /// <param name="doseTiming">The dose timing of the new protocol.</param>
     /// <returns>This instance if <paramref name="doseTiming"/> is unchanged, otherwise a new protocol.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="doseTiming"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="doseTiming"/> is <see cref="DoseTiming.StandardTimes"/> and <see cref="StandardAdministrationTimes"/>
+    /// are not whole minutes one <see cref="DosingInterval"/> apart around the day (the message is <see cref="CourseProtocolBuilder.Build"/>'s).
+    /// </exception>
     public CourseProtocol WithDoseTiming(DoseTiming doseTiming)
     {
         Preconditions.CheckDefined(doseTiming, nameof(doseTiming));
@@ -239,6 +297,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         }
         return new CourseProtocol(
             builder.DoseInternationalUnitsPerKilogram,
+            builder.DoseMilligramsPerKilogram,
             builder.CycleCount,
             builder.CycleLengthDays,
             builder.RestPeriodDays,
@@ -246,6 +305,8 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
             builder.InfusionDuration,
             builder.MaxDosesPerCycle,
             builder.DoseTiming,
+            [.. builder.StandardAdministrationTimes!.Order()],
+            builder.CycleWindowCounting,
             builder.ResponseAssessmentDelay!,
             builder.RetreatmentWindowStart!,
             builder.RetreatmentWindowEnd!,
@@ -256,6 +317,10 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     {
         var problems = new List<string>();
         CheckRange(problems, nameof(DoseInternationalUnitsPerKilogram), b.DoseInternationalUnitsPerKilogram, 1, MaxDoseInternationalUnitsPerKilogram);
+        if (b.DoseMilligramsPerKilogram is { } milligrams && (milligrams <= 0 || milligrams > MaxDoseMilligramsPerKilogram))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(DoseMilligramsPerKilogram)} must be null or in range (0, {MaxDoseMilligramsPerKilogram}]; was {milligrams}"));
+        }
         CheckRange(problems, nameof(CycleCount), b.CycleCount, 1, MaxCycleCount);
         CheckRange(problems, nameof(CycleLengthDays), b.CycleLengthDays, 1, MaxCycleLengthDays);
         CheckRange(problems, nameof(RestPeriodDays), b.RestPeriodDays, 0, MaxRestPeriodDays);
@@ -282,6 +347,18 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         {
             problems.Add($"{nameof(DoseTiming)} must be one of {string.Join(", ", Enum.GetNames<DoseTiming>())}; was {b.DoseTiming}");
         }
+        if (b.StandardAdministrationTimes is null)
+        {
+            problems.Add($"{nameof(StandardAdministrationTimes)} must not be null");
+        }
+        else if (b.DoseTiming == DoseTiming.StandardTimes && intervalValid && !AreStandardTimes(b.StandardAdministrationTimes, b.DosingInterval))
+        {
+            problems.Add($"{nameof(StandardAdministrationTimes)} must be whole-minute clock times {nameof(DosingInterval)} ({Format(b.DosingInterval)}) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was {FormatClockTimes(b.StandardAdministrationTimes)}");
+        }
+        if (!Enum.IsDefined(b.CycleWindowCounting))
+        {
+            problems.Add($"{nameof(CycleWindowCounting)} must be one of {string.Join(", ", Enum.GetNames<CycleWindowCounting>())}; was {b.CycleWindowCounting}");
+        }
 
         CheckFollowUpPeriod(problems, nameof(ResponseAssessmentDelay), b.ResponseAssessmentDelay);
         bool startValid = CheckFollowUpPeriod(problems, nameof(RetreatmentWindowStart), b.RetreatmentWindowStart);
@@ -294,6 +371,39 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
                 : $"{nameof(RetreatmentWindowEnd)} must not end before {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}) from any course end date, as it does from {date:uuuu-MM-dd}; was {b.RetreatmentWindowEnd}");
         }
         return problems;
+    }
+
+    /// <summary>
+    /// True if <paramref name="times"/>, in ascending order, are whole minutes and each is
+    /// <paramref name="interval"/> after the one before, the first also after the last across
+    /// midnight: so they fill the day with one dosing interval between each pair.
+    /// </summary>
+    private static bool AreStandardTimes(IReadOnlyList<LocalTime> times, Duration interval)
+    {
+        if (times.Count == 0 || times.Any(time => time.Second != 0 || time.NanosecondOfSecond != 0))
+        {
+            return false;
+        }
+        var sorted = times.Order().ToArray();
+        long intervalMinutes = (long)interval.TotalMinutes;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            long from = (sorted[i].Hour * 60) + sorted[i].Minute;
+            long to = i + 1 < sorted.Length ? (sorted[i + 1].Hour * 60) + sorted[i + 1].Minute : (sorted[0].Hour * 60) + sorted[0].Minute + (24 * 60);
+            if (to - from != intervalMinutes)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    internal static string FormatClockTimes(IEnumerable<LocalTime> times)
+    {
+        string text = string.Join(", ", times.Select(time => time.Second == 0 && time.NanosecondOfSecond == 0
+            ? ClockTimeText.Format(time)
+            : time.ToString("HH:mm:ss.FFFFFFFFF", CultureInfo.InvariantCulture)));
+        return text.Length == 0 ? "(none)" : text;
     }
 
     private static void CheckRange(List<string> problems, string name, int value, int min, int max, string why = "")
@@ -364,6 +474,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     public bool Equals(CourseProtocol? other) =>
         other is not null
         && DoseInternationalUnitsPerKilogram == other.DoseInternationalUnitsPerKilogram
+        && DoseMilligramsPerKilogram == other.DoseMilligramsPerKilogram
         && CycleCount == other.CycleCount
         && CycleLengthDays == other.CycleLengthDays
         && RestPeriodDays == other.RestPeriodDays
@@ -371,6 +482,8 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         && InfusionDuration == other.InfusionDuration
         && MaxDosesPerCycle == other.MaxDosesPerCycle
         && DoseTiming == other.DoseTiming
+        && standardAdministrationTimes.SequenceEqual(other.standardAdministrationTimes)
+        && CycleWindowCounting == other.CycleWindowCounting
         && ResponseAssessmentDelay == other.ResponseAssessmentDelay
         && RetreatmentWindowStart == other.RetreatmentWindowStart
         && RetreatmentWindowEnd == other.RetreatmentWindowEnd
@@ -391,6 +504,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
         hash.Add(InfusionDuration);
         hash.Add(MaxDosesPerCycle);
         hash.Add(DoseTiming);
+        hash.Add(CycleWindowCounting);
         hash.Add(ResponseAssessmentDelay);
         hash.Add(RetreatmentWindowStart);
         hash.Add(RetreatmentWindowEnd);
@@ -413,10 +527,10 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
 
     /// <summary>
     /// An invariant description of every setting, for logs, for example
-    /// "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 14 doses a cycle; 600000 IU/kg; Elapsed timing; imaging P4W; next course P6W–P12W, discharge +P7W".
+    /// "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 14 doses a cycle; 600000 IU/kg (0.037 mg/kg); Elapsed timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W".
     /// </summary>
     /// <returns>The description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{CycleCount} cycles of {CycleLengthDays} days, {RestPeriodDays} days' rest; {Format(InfusionDuration)} infusion every {Format(DosingInterval)}; at most {MaxDosesPerCycle} doses a cycle; {DoseInternationalUnitsPerKilogram} IU/kg; {DoseTiming} timing; imaging {ResponseAssessmentDelay}; next course {RetreatmentWindowStart}–{RetreatmentWindowEnd}, discharge +{MinimumIntervalAfterDischarge}");
+        $"{CycleCount} cycles of {CycleLengthDays} days, {RestPeriodDays} days' rest; {Format(InfusionDuration)} infusion every {Format(DosingInterval)}; at most {MaxDosesPerCycle} doses a cycle; {DoseInternationalUnitsPerKilogram} IU/kg ({(DoseMilligramsPerKilogram is { } milligrams ? milligrams.ToString(CultureInfo.InvariantCulture) : "no")} mg/kg); {DoseTiming} timing (standard times {FormatClockTimes(standardAdministrationTimes)}); {CycleWindowCounting} cycle window; imaging {ResponseAssessmentDelay}; next course {RetreatmentWindowStart}–{RetreatmentWindowEnd}, discharge +{MinimumIntervalAfterDischarge}");
 }

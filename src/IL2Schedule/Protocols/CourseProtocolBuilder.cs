@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using NodaTime;
 
 namespace IL2Schedule.Protocols;
@@ -27,6 +28,7 @@ public sealed class CourseProtocolBuilder
     {
         Preconditions.CheckNotNull(protocol, nameof(protocol));
         DoseInternationalUnitsPerKilogram = protocol.DoseInternationalUnitsPerKilogram;
+        DoseMilligramsPerKilogram = protocol.DoseMilligramsPerKilogram;
         CycleCount = protocol.CycleCount;
         CycleLengthDays = protocol.CycleLengthDays;
         RestPeriodDays = protocol.RestPeriodDays;
@@ -34,6 +36,8 @@ public sealed class CourseProtocolBuilder
         InfusionDuration = protocol.InfusionDuration;
         MaxDosesPerCycle = protocol.MaxDosesPerCycle;
         DoseTiming = protocol.DoseTiming;
+        StandardAdministrationTimes = protocol.StandardAdministrationTimes;
+        CycleWindowCounting = protocol.CycleWindowCounting;
         ResponseAssessmentDelay = protocol.ResponseAssessmentDelay;
         RetreatmentWindowStart = protocol.RetreatmentWindowStart;
         RetreatmentWindowEnd = protocol.RetreatmentWindowEnd;
@@ -42,6 +46,9 @@ public sealed class CourseProtocolBuilder
 
     /// <summary>See <see cref="CourseProtocol.DoseInternationalUnitsPerKilogram"/> (IU/kg; range [1, 1,000,000]).</summary>
     public int DoseInternationalUnitsPerKilogram { get; set; }
+
+    /// <summary>See <see cref="CourseProtocol.DoseMilligramsPerKilogram"/> (mg/kg; null or range (0, 0.1]).</summary>
+    public decimal? DoseMilligramsPerKilogram { get; set; }
 
     /// <summary>See <see cref="CourseProtocol.CycleCount"/> (range [1, 10]).</summary>
     public int CycleCount { get; set; }
@@ -63,6 +70,16 @@ public sealed class CourseProtocolBuilder
 
     /// <summary>See <see cref="CourseProtocol.DoseTiming"/>.</summary>
     public DoseTiming DoseTiming { get; set; }
+
+    /// <summary>
+    /// See <see cref="CourseProtocol.StandardAdministrationTimes"/> (local clock times, in any order;
+    /// with <see cref="DoseTiming.StandardTimes"/>, whole minutes exactly <see cref="DosingInterval"/> apart around the day).
+    /// <see cref="Build"/> copies and sorts them.
+    /// </summary>
+    public IReadOnlyList<LocalTime>? StandardAdministrationTimes { get; set; }
+
+    /// <summary>See <see cref="CourseProtocol.CycleWindowCounting"/>.</summary>
+    public CycleWindowCounting CycleWindowCounting { get; set; }
 
     /// <summary>See <see cref="CourseProtocol.ResponseAssessmentDelay"/> (calendar period; 1 day to 1 year).</summary>
     public Period? ResponseAssessmentDelay { get; set; }

@@ -26,4 +26,23 @@ public enum DoseTiming
     /// length; one it repeats takes the earlier instant (NodaTime's lenient resolver).
     /// </summary>
     WallClock = 1,
+
+    /// <summary>
+    /// Doses follow the ward's standard administration times
+    /// (<see cref="CourseProtocol.StandardAdministrationTimes"/>, 00:00, 08:00 and 16:00 by default),
+    /// local clock times that repeat every day. Each cycle's first dose is given at the cycle's start,
+    /// like a new order. Every later dose goes to the first standard time after the previous dose's
+    /// start, unless less than half the dosing interval of elapsed time remains until it (the "50%
+    /// rule"), in which case that standard time is skipped and the one after it is used; at exactly
+    /// half the standard time is kept. Standard times are clock times: across a DST change one
+    /// interval lasts 7 or 9 hours; a standard time the zone skips is shifted forward by the gap's
+    /// length, one it repeats takes the earlier instant.
+    /// </summary>
+    /// <remarks>
+    /// Standard administration times: HemOnc.org example orders for high-dose IL-2 (00:00, 08:00,
+    /// 16:00). The 50% rule: pharmacy order-entry practice (for example Mass General Brigham
+    /// order-entry help). Measuring "half the interval" in elapsed time and keeping a standard time
+    /// at exactly half are this library's choices.
+    /// </remarks>
+    StandardTimes = 2,
 }

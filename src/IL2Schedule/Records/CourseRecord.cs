@@ -24,7 +24,10 @@ namespace IL2Schedule.Records;
 /// interval, and later slots follow every interval; a held slot keeps its due time and is not made
 /// up then. Wall-clock timing: slots keep their planned clock times, and a slot due less than half
 /// an interval after the previous given dose's start is skipped (the pharmacy "50% rule",
-/// Mass General Brigham order-entry help).</item>
+/// Mass General Brigham order-entry help). Standard administration times: a late dose does not
+/// move the standard times; the next slot is due at the next standard time after the given dose,
+/// skipping one less than half an interval away (the same rule). With calendar-day windows
+/// (<see cref="Protocols.CycleWindowCounting.CalendarDays"/>) a cycle's window is its calendar days.</item>
 /// <item>A cycle ends at whichever comes first: the dose cap reached, its window closing (the
 /// protocol's cycle length of elapsed time from its first slot) or a stop (NCI protocol
 /// NCT01160445). While the cap is not reached, reserve slots in the window become planned; with

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
 using NodaTime;
@@ -90,7 +91,9 @@ internal static class Replanner
                 var firstDue = reschedule is null ? planned.Start.ToInstant() : nominal.InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
                 var firstGiven = (given[c, 0]?.Event as DoseGiven)?.Start;
                 var windowStart = firstGiven is { } g0 && g0 < firstDue ? g0 : firstDue;
-                var windowEnd = windowStart + protocol.CycleWindow;
+                var windowEnd = protocol.CycleWindowCounting == CycleWindowCounting.CalendarDays
+                    ? zone.AtStartOfDay(nominal.Date.PlusDays(protocol.CycleLengthDays)).ToInstant()
+                    : windowStart + protocol.CycleWindow;
 
                 if (c > 0 && (reschedule is not null || reschedules[c - 1] is not null) && windowStart < previousWindowEnd)
                 {
@@ -155,6 +158,7 @@ internal static class Replanner
             int cap = protocol.MaxDosesPerCycle;
             var interval = protocol.DosingInterval;
             var halfInterval = interval / 2;
+            int plannedCount = record.Plan.Cycles[c].Doses.Count;
             int lastGivenSlot = -1;
             for (int k = 0; k < slotCount; k++)
             {
@@ -175,9 +179,13 @@ internal static class Replanner
             {
                 if (k > 0)
                 {
-                    due = protocol.DoseTiming == DoseTiming.Elapsed
-                        ? (given[c, k - 1]?.Event is DoseGiven previous ? previous.Start : due) + interval
-                        : nominal.Plus(Period.FromMinutes(checked((long)interval.TotalMinutes * k))).InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+                    var previousStart = given[c, k - 1]?.Event is DoseGiven previous ? previous.Start : due;
+                    due = protocol.DoseTiming switch
+                    {
+                        DoseTiming.Elapsed => previousStart + interval,
+                        DoseTiming.WallClock => nominal.Plus(Period.FromMinutes(checked((long)interval.TotalMinutes * k))).InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant(),
+                        _ => StandardTimeRule.NextDoseStart(protocol, zone, previousStart),
+                    };
                 }
                 string slotName = Text($"slot {k + 1} of cycle {c + 1}");
                 if (given[c, k] is { } givenEntry)
@@ -250,9 +258,19 @@ internal static class Replanner
                     {
                         status = DoseSlotStatus.Skipped;
                     }
+                    else if ((stopAt is { } stop && due >= stop) || due >= windowEnd)
+                    {
+                        // Listed as cancelled only if the plan had it; a reserve slot that cannot be given is not listed.
+                        counted++;
+                        if (k >= plannedCount)
+                        {
+                            continue;
+                        }
+                        status = DoseSlotStatus.Cancelled;
+                    }
                     else
                     {
-                        status = (stopAt is { } stop && due >= stop) || due >= windowEnd ? DoseSlotStatus.Cancelled : DoseSlotStatus.Planned;
+                        status = DoseSlotStatus.Planned;
                         counted++;
                     }
                     slots.Add(new DoseSlot(++number, c + 1, k + 1, status, due.InZone(zone), due.InZone(zone), (due + protocol.InfusionDuration).InZone(zone), null, null));

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
+using IL2Schedule.Dosing;
 using IL2Schedule.Protocols;
+using IL2Schedule.WorkingDays;
 using NodaTime;
 
 namespace IL2Schedule.Schedules;
@@ -11,11 +13,12 @@ namespace IL2Schedule.Schedules;
 /// <summary>
 /// A planned high-dose IL-2 course: every cycle and dose with its start and end in the course's
 /// time zone, the course end, the response-assessment (imaging) date and the window for the next
-/// course. Immutable; made by <see cref="Planning.CoursePlanner"/>.
+/// course; with a body weight, the dose amounts; with a working-day calendar, the follow-up dates
+/// moved onto working days next to the unadjusted ones. Immutable; made by <see cref="Planning.CoursePlanner"/>.
 /// </summary>
 /// <remarks>
 /// Equality compares the inputs (protocol, canonical zone id, requested first dose, discharge
-/// date) and every cycle and dose.
+/// date, body weight, working-day calendar and imaging shift) and every cycle and dose.
 /// </remarks>
 public sealed class CourseSchedule : IEquatable<CourseSchedule>
 {
@@ -29,7 +32,10 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
         string zoneId,
         LocalDateTime requestedFirstDose,
         CycleSchedule[] cycles,
-        LocalDate? dischargeDate)
+        LocalDate? dischargeDate,
+        decimal? bodyWeightKilograms,
+        WorkingDayCalendar? workingDayCalendar,
+        NonWorkingDayShift imagingDateShift)
     {
         Protocol = protocol;
         Zone = zone;
@@ -39,8 +45,15 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
         readOnlyCycles = Array.AsReadOnly(cycles);
         doses = Array.AsReadOnly(cycles.SelectMany(cycle => cycle.Doses).ToArray());
         DischargeDate = dischargeDate;
-        ResponseAssessmentDate = FollowUpRules.ResponseAssessmentDate(protocol, CourseEndDate);
-        NextCourseWindow = FollowUpRules.NextCourseWindow(protocol, CourseEndDate, dischargeDate);
+        DoseAmount = bodyWeightKilograms is { } weight ? DoseAmount.For(protocol, weight) : null;
+        WorkingDayCalendar = workingDayCalendar;
+        ImagingDateShift = imagingDateShift;
+        ResponseAssessmentDateUnadjusted = FollowUpRules.ResponseAssessmentDate(protocol, CourseEndDate);
+        NextCourseWindowUnadjusted = FollowUpRules.NextCourseWindow(protocol, CourseEndDate, dischargeDate);
+        ResponseAssessmentDate = workingDayCalendar?.Shift(ResponseAssessmentDateUnadjusted, imagingDateShift) ?? ResponseAssessmentDateUnadjusted;
+        NextCourseWindow = workingDayCalendar is null
+            ? NextCourseWindowUnadjusted
+            : FollowUpRules.OnWorkingDays(NextCourseWindowUnadjusted, workingDayCalendar);
     }
 
     /// <summary>The protocol the course was planned with.</summary>
@@ -78,21 +91,58 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     public LocalDate CourseEndDate => CourseEnd.Date;
 
     /// <summary>
-    /// The response-assessment (imaging) date: <see cref="CourseEndDate"/> plus the protocol's
-    /// <see cref="CourseProtocol.ResponseAssessmentDelay"/> (4 weeks by default), a local date.
+    /// The response-assessment (imaging) date: <see cref="ResponseAssessmentDateUnadjusted"/>, moved
+    /// to a working day by <see cref="ImagingDateShift"/> when a <see cref="WorkingDayCalendar"/> is
+    /// set (see <see cref="WithWorkingDays"/>); a local date.
     /// </summary>
     /// <remarks>Label, "Retreatment": evaluate for response about 4 weeks after the course.</remarks>
     public LocalDate ResponseAssessmentDate { get; }
+
+    /// <summary>
+    /// The response-assessment date by the protocol alone: <see cref="CourseEndDate"/> plus
+    /// <see cref="CourseProtocol.ResponseAssessmentDelay"/> (4 weeks by default), whether or not it is a working day.
+    /// </summary>
+    public LocalDate ResponseAssessmentDateUnadjusted { get; }
 
     /// <summary>The hospital discharge date taken into account for <see cref="NextCourseWindow"/>, if given.</summary>
     public LocalDate? DischargeDate { get; }
 
     /// <summary>
-    /// The window for the next course: the protocol's retreatment window after <see cref="CourseEndDate"/>
-    /// (by default 6 to 12 weeks), both ends inclusive, starting no earlier than the protocol's
-    /// minimum interval (by default 7 weeks) after <see cref="DischargeDate"/> when one is given.
+    /// The window for the next course: <see cref="NextCourseWindowUnadjusted"/>, and with a
+    /// <see cref="WorkingDayCalendar"/> its start moved forward and its end back to working days
+    /// (empty, with the reason in its note, if no working day is left).
     /// </summary>
     public NextCourseWindow NextCourseWindow { get; }
+
+    /// <summary>
+    /// The window for the next course by the protocol alone: the retreatment window after
+    /// <see cref="CourseEndDate"/> (by default 6 to 12 weeks), both ends inclusive, starting no
+    /// earlier than the protocol's minimum interval (by default 7 weeks) after <see cref="DischargeDate"/>
+    /// when one is given; working days are not considered.
+    /// </summary>
+    public NextCourseWindow NextCourseWindowUnadjusted { get; }
+
+    /// <summary>The calendar of working days the follow-up dates are moved onto, or null (the default) to keep them as the protocol gives them.</summary>
+    public WorkingDayCalendar? WorkingDayCalendar { get; }
+
+    /// <summary>Where <see cref="ResponseAssessmentDate"/> moves when it falls on a non-working day (<see cref="NonWorkingDayShift.Next"/> by default); used only with a <see cref="WorkingDayCalendar"/>.</summary>
+    public NonWorkingDayShift ImagingDateShift { get; }
+
+    /// <summary>The amount of each dose for the body weight given with <see cref="WithBodyWeight"/>, or null without one.</summary>
+    /// <remarks>Every dose has the same amount: doses are withheld for toxicity, never reduced (label section 2.4).</remarks>
+    public DoseAmount? DoseAmount { get; }
+
+    /// <summary>
+    /// The cumulative planned dose of the course in IU: <see cref="DoseAmount"/>'s IU times the
+    /// number of planned doses (1,218,000,000 IU for 28 doses at 72.5 kg and 600,000 IU/kg); null without a body weight.
+    /// </summary>
+    public decimal? PlannedCourseInternationalUnits => DoseAmount is { } amount ? DoseAmount.Normalize(amount.InternationalUnits * doses.Count) : null;
+
+    /// <summary>
+    /// The cumulative planned dose of the course in mg: <see cref="DoseAmount"/>'s mg times the number
+    /// of planned doses (75.11 mg for 28 doses at 72.5 kg and 0.037 mg/kg); null without a body weight or without a mg figure.
+    /// </summary>
+    public decimal? PlannedCourseMilligrams => DoseAmount?.Milligrams is { } milligrams ? DoseAmount.Normalize(milligrams * doses.Count) : null;
 
     /// <summary>
     /// Returns this schedule with a hospital discharge date, which moves the next-course window's
@@ -117,7 +167,42 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
             throw new ArgumentOutOfRangeException(nameof(dischargeDate), CalendarRange.Format(discharge),
                 $"dischargeDate must not be before the course end date {CalendarRange.Format(CourseEndDate)}: the minimum interval counts from the discharge after the course; was {CalendarRange.Format(discharge)}");
         }
-        return new CourseSchedule(Protocol, Zone, ZoneId, RequestedFirstDose, cycles, dischargeDate);
+        return new CourseSchedule(Protocol, Zone, ZoneId, RequestedFirstDose, cycles, dischargeDate, DoseAmount?.BodyWeightKilograms, WorkingDayCalendar, ImagingDateShift);
+    }
+
+    /// <summary>Returns this schedule with the dose amounts for a body weight (see <see cref="DoseAmount"/>).</summary>
+    /// <param name="bodyWeightKilograms">
+    /// The body weight in kilograms, in (0, 350]; which weight (actual, ideal, adjusted) is the
+    /// prescriber's choice. Null removes the amounts.
+    /// </param>
+    /// <returns>A new schedule; this one is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bodyWeightKilograms"/> is zero, negative or above 350.</exception>
+    public CourseSchedule WithBodyWeight(decimal? bodyWeightKilograms)
+    {
+        if (bodyWeightKilograms is { } weight)
+        {
+            DoseAmount.CheckBodyWeight(weight, nameof(bodyWeightKilograms));
+        }
+        return new CourseSchedule(Protocol, Zone, ZoneId, RequestedFirstDose, cycles, DischargeDate, bodyWeightKilograms, WorkingDayCalendar, ImagingDateShift);
+    }
+
+    /// <summary>
+    /// Returns this schedule with its follow-up dates moved onto working days: the imaging date as
+    /// <paramref name="imagingDateShift"/> says, and the next-course window's start forward and end
+    /// back. The unadjusted dates stay available (<see cref="ResponseAssessmentDateUnadjusted"/>,
+    /// <see cref="NextCourseWindowUnadjusted"/>).
+    /// </summary>
+    /// <param name="calendar">The working days; null removes the adjustment.</param>
+    /// <param name="imagingDateShift">Where an imaging date on a non-working day moves (<see cref="NonWorkingDayShift.Next"/> is the usual choice).</param>
+    /// <returns>A new schedule; this one is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="imagingDateShift"/> is not a defined value, or moving the imaging date would pass 9999-12-31 (or 0001-01-01).
+    /// </exception>
+    /// <remarks>A next-course window left with no working day is reported empty, with the reason in its note, never thrown.</remarks>
+    public CourseSchedule WithWorkingDays(WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
+    {
+        Preconditions.CheckDefined(imagingDateShift, nameof(imagingDateShift));
+        return new CourseSchedule(Protocol, Zone, ZoneId, RequestedFirstDose, cycles, DischargeDate, DoseAmount?.BodyWeightKilograms, calendar, imagingDateShift);
     }
 
     /// <inheritdoc/>
@@ -127,6 +212,9 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
         && ZoneId == other.ZoneId
         && RequestedFirstDose == other.RequestedFirstDose
         && DischargeDate == other.DischargeDate
+        && DoseAmount == other.DoseAmount
+        && WorkingDayCalendar == other.WorkingDayCalendar
+        && ImagingDateShift == other.ImagingDateShift
         && cycles.SequenceEqual(other.cycles)
         && ResponseAssessmentDate == other.ResponseAssessmentDate
         && NextCourseWindow.Equals(other.NextCourseWindow);

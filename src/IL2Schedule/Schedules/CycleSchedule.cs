@@ -12,18 +12,21 @@ namespace IL2Schedule.Schedules;
 /// </summary>
 /// <remarks>
 /// Label, Table 1: cycle 1 on days 1–5, cycle 2 on days 15–19, at most 14 doses each. A cycle's
-/// window is its length of elapsed time from its first dose (120 hours: fifteen 8-hour slots).
+/// window is by default its length of elapsed time from its first dose (120 hours: fifteen 8-hour
+/// slots), or its calendar days (<see cref="Protocols.CycleWindowCounting"/>).
 /// </remarks>
 public sealed class CycleSchedule : IEquatable<CycleSchedule>
 {
     private readonly ReadOnlyCollection<ScheduledDose> doses;
 
-    internal CycleSchedule(int number, LocalDateTime nominalStart, ZonedDateTime start, ZonedDateTime windowEnd, ScheduledDose[] doses)
+    internal CycleSchedule(int number, LocalDateTime nominalStart, ZonedDateTime start, ZonedDateTime windowEnd, int windowDoseCapacity, CycleBound boundBy, ScheduledDose[] doses)
     {
         Number = number;
         NominalStart = nominalStart;
         Start = start;
         WindowEnd = windowEnd;
+        WindowDoseCapacity = windowDoseCapacity;
+        BoundBy = boundBy;
         this.doses = Array.AsReadOnly(doses);
     }
 
@@ -43,14 +46,28 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
 
     /// <summary>
     /// The exclusive end of the cycle's dosing window: <see cref="Start"/> plus the cycle length of
-    /// elapsed time (120 hours). Every dose of the cycle starts before it.
+    /// elapsed time (120 hours), or with <see cref="Protocols.CycleWindowCounting.CalendarDays"/> the
+    /// start of the day after the cycle's last calendar day. Every dose of the cycle starts before it.
     /// </summary>
     public ZonedDateTime WindowEnd { get; }
+
+    /// <summary>
+    /// How many dose times the protocol's dose timing gives inside the window, before the dose cap
+    /// applies: 15 for 8-hourly doses in a 120-hour window; with calendar days, 15, 14 or 13 for a
+    /// first dose at 00:00, 08:00 or 16:00. Always at least 1.
+    /// </summary>
+    public int WindowDoseCapacity { get; }
+
+    /// <summary>
+    /// <see cref="CycleBound.Cap"/> when the cycle plans the full dose cap (the window holds at least
+    /// that many), <see cref="CycleBound.Window"/> when the window holds fewer dose times than the cap.
+    /// </summary>
+    public CycleBound BoundBy { get; }
 
     /// <summary>The window as a half-open interval of instants [<see cref="Start"/>, <see cref="WindowEnd"/>).</summary>
     public Interval Window => new(Start.ToInstant(), WindowEnd.ToInstant());
 
-    /// <summary>The cycle's planned doses in order (as many as the protocol's dose cap).</summary>
+    /// <summary>The cycle's planned doses in order: as many as the protocol's dose cap, or <see cref="WindowDoseCapacity"/> if the window holds fewer.</summary>
     public IReadOnlyList<ScheduledDose> Doses => doses;
 
     /// <inheritdoc/>
@@ -60,6 +77,8 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
         && NominalStart == other.NominalStart
         && Start.Equals(other.Start)
         && WindowEnd.Equals(other.WindowEnd)
+        && WindowDoseCapacity == other.WindowDoseCapacity
+        && BoundBy == other.BoundBy
         && doses.SequenceEqual(other.doses);
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using System;
 using IL2Schedule.Protocols;
+using IL2Schedule.WorkingDays;
 using NodaTime;
 
 namespace IL2Schedule.Schedules;
@@ -46,6 +47,53 @@ internal static class FollowUpRules
                 $"Start moved from {Format(earliest)}: {rule}.");
         }
         return new NextCourseWindow(byCourseEnd, discharge, afterDischarge, byCourseEnd, null);
+    }
+
+    /// <summary>
+    /// The window moved onto working days: its start forward to the first working day on or after
+    /// it, its end back to the last working day on or before it. A window with no working day is
+    /// reported empty with its reason, never thrown; the discharge rule's note is kept in front.
+    /// </summary>
+    /// <remarks>Issue 4: follow-up is booked on working days. Shrinking rather than widening the window keeps every rule it came from.</remarks>
+    internal static NextCourseWindow OnWorkingDays(NextCourseWindow window, WorkingDayCalendar calendar)
+    {
+        if (window.Dates is not { } dates)
+        {
+            return window;
+        }
+        var start = dates.Start;
+        while (!calendar.IsWorkingDay(start) && start < dates.End)
+        {
+            start = start.PlusDays(1);
+        }
+        var end = dates.End;
+        while (!calendar.IsWorkingDay(end) && end > start)
+        {
+            end = end.PlusDays(-1);
+        }
+        if (start == dates.Start && end == dates.End)
+        {
+            return window;
+        }
+        string note;
+        DateInterval? adjusted = null;
+        if (!calendar.IsWorkingDay(start))
+        {
+            note = $"Empty: no working day from {Format(dates.Start)} to {Format(dates.End)}.";
+        }
+        else
+        {
+            adjusted = new DateInterval(start, end);
+            note = (start == dates.Start ? "" : $"Start moved from {Format(dates.Start)} to the next working day, {Format(start)}.")
+                + (start != dates.Start && end != dates.End ? " " : "")
+                + (end == dates.End ? "" : $"End moved from {Format(dates.End)} to the previous working day, {Format(end)}.");
+        }
+        return new NextCourseWindow(
+            window.ByCourseEnd,
+            window.DischargeDate,
+            window.EarliestAfterDischarge,
+            adjusted,
+            window.Note is { } earlier ? earlier + " " + note : note);
     }
 
     private static string Format(LocalDate date) => ScheduleText.Format(date);

@@ -29,8 +29,8 @@ namespace IL2Schedule.Serialization;
 /// <para>
 /// Only <c>firstDose</c> (local, "uuuu-MM-ddTHH:mm" with optional seconds), <c>zone</c>,
 /// <c>protocol</c> and <c>events</c> are required. <c>protocol</c> is "label", "nci" or an object
-/// with the settings of the planned form's <c>protocol</c>. <c>doseTiming</c> is "elapsed" (default)
-/// or "wallClock" ("wall-clock" is also read). <c>firstDoseStart</c> (RFC 3339) says which instant
+/// with the settings of the planned form's <c>protocol</c>. <c>doseTiming</c> is "elapsed" (default),
+/// "wallClock" or "standardTimes" ("wall-clock" and "standard-times" are also read). <c>firstDoseStart</c> (RFC 3339) says which instant
 /// is meant when the zone skips or repeats <c>firstDose</c>. Event types and fields:
 /// <c>doseGiven</c> (cycle, slot, start, optional end), <c>doseHeld</c> (cycle, slot, reason),
 /// <c>cycleStopped</c> (cycle, at, reason), <c>courseStopped</c> (at, reason),
@@ -241,6 +241,7 @@ public static class CourseRecordJson
             ? String(timingNode, "doseTiming") switch
             {
                 "wall-clock" => DoseTiming.WallClock,
+                "standard-times" => DoseTiming.StandardTimes,
                 var text => CourseScheduleJson.ToDoseTiming(text),
             }
             : DoseTiming.Elapsed;

@@ -1,10 +1,13 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace IL2Schedule.Serialization;
 
 // The JSON form of a planned course, schema version 1. Property names become camelCase.
 // Changing a name or a meaning here changes the public JSON contract: bump SchemaVersion.
+// Properties added within version 1 are optional: a document without them still reads (inputs
+// take the value that version-1 documents implied; derived values are not checked when absent).
 
 internal sealed class CourseScheduleDocument
 {
@@ -22,6 +25,10 @@ internal sealed class CourseScheduleDocument
 
     public LocalDate? DischargeDate { get; init; }
 
+    public decimal? BodyWeightKg { get; init; }
+
+    public WorkingDaysDocument? WorkingDays { get; init; }
+
     public required List<CycleDocument> Cycles { get; init; }
 
     public required List<DoseDocument> Doses { get; init; }
@@ -32,14 +39,35 @@ internal sealed class CourseScheduleDocument
 
     public required LocalDate ImagingDate { get; init; }
 
+    public LocalDate? ImagingDateUnadjusted { get; init; }
+
     public required DateWindowDocument? NextCourseWindow { get; init; }
 
+    public DateWindowDocument? NextCourseWindowUnadjusted { get; init; }
+
     public string? NextCourseWindowNote { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? PlannedCourseIu { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? PlannedCourseMg { get; init; }
+}
+
+internal sealed class WorkingDaysDocument
+{
+    public required List<string> Weekend { get; init; }
+
+    public required List<LocalDate> Holidays { get; init; }
+
+    public required string ImagingDateShift { get; init; }
 }
 
 internal sealed class ProtocolDocument
 {
     public required int DoseInternationalUnitsPerKilogram { get; init; }
+
+    public decimal? DoseMilligramsPerKilogram { get; init; }
 
     public required int CycleCount { get; init; }
 
@@ -52,6 +80,10 @@ internal sealed class ProtocolDocument
     public required long InfusionDurationMinutes { get; init; }
 
     public required int MaxDosesPerCycle { get; init; }
+
+    public List<string>? StandardAdministrationTimes { get; init; }
+
+    public string? CycleWindowCounting { get; init; }
 
     public required Period ResponseAssessmentDelay { get; init; }
 
@@ -69,6 +101,10 @@ internal sealed class CycleDocument
     public required OffsetDateTime Start { get; init; }
 
     public required OffsetDateTime WindowEnd { get; init; }
+
+    public int? WindowDoseCapacity { get; init; }
+
+    public string? BoundBy { get; init; }
 }
 
 internal sealed class DoseDocument
@@ -82,6 +118,18 @@ internal sealed class DoseDocument
     public required OffsetDateTime Start { get; init; }
 
     public required OffsetDateTime End { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? DoseIu { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? DoseMg { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Vials { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? DiluentMl { get; init; }
 }
 
 internal sealed class DateWindowDocument

@@ -8,6 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
+using IL2Schedule.WorkingDays;
 using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -25,18 +26,29 @@ namespace IL2Schedule.Serialization;
 /// Names are camelCase. Instants are RFC 3339 local times with their offset
 /// ("2027-03-14T09:00:00-04:00"); dates are ISO "yyyy-MM-dd"; periods are ISO 8601 ("P4W").
 /// Top level: <c>schemaVersion</c> (1), <c>zone</c> (canonical IANA id), <c>tzdbVersion</c>,
-/// <c>doseTiming</c> (<c>elapsed</c> | <c>wallClock</c>), <c>protocol</c> (every setting; durations
-/// in minutes), <c>requestedFirstDose</c> (local, no offset), <c>dischargeDate</c> (or null),
-/// <c>cycles</c> [{<c>number</c>, <c>start</c>, <c>windowEnd</c> (exclusive)}],
-/// <c>doses</c> [{<c>number</c>, <c>cycle</c>, <c>numberInCycle</c>, <c>start</c>, <c>end</c>}],
-/// <c>courseEnd</c>, <c>courseEndDate</c>, <c>imagingDate</c>, <c>nextCourseWindow</c>
-/// {<c>start</c>, <c>end</c>} (both inclusive; null when empty) and <c>nextCourseWindowNote</c>
-/// (why it is empty or moved; otherwise null).
+/// <c>doseTiming</c> (<c>elapsed</c> | <c>wallClock</c> | <c>standardTimes</c>), <c>protocol</c> (every
+/// setting, including <c>doseMilligramsPerKilogram</c> (or null), <c>standardAdministrationTimes</c>
+/// (["00:00", "08:00", "16:00"]) and <c>cycleWindowCounting</c> (<c>elapsed</c> | <c>calendarDays</c>);
+/// durations in minutes), <c>requestedFirstDose</c> (local, no offset), <c>dischargeDate</c> (or null),
+/// <c>bodyWeightKg</c> (or null), <c>workingDays</c> (or null: {<c>weekend</c> ["saturday", "sunday"],
+/// <c>holidays</c> [dates], <c>imagingDateShift</c> (<c>next</c> | <c>previous</c> | <c>nearest</c> | <c>none</c>)}),
+/// <c>cycles</c> [{<c>number</c>, <c>start</c>, <c>windowEnd</c> (exclusive), <c>windowDoseCapacity</c>,
+/// <c>boundBy</c> (<c>cap</c> | <c>window</c>)}],
+/// <c>doses</c> [{<c>number</c>, <c>cycle</c>, <c>numberInCycle</c>, <c>start</c>, <c>end</c>, and with a
+/// body weight <c>doseIu</c>, <c>doseMg</c> (absent when the protocol has no mg figure), <c>vials</c>, <c>diluentMl</c>}],
+/// <c>courseEnd</c>, <c>courseEndDate</c>, <c>imagingDate</c> (on a working day when <c>workingDays</c> is set),
+/// <c>imagingDateUnadjusted</c>, <c>nextCourseWindow</c> {<c>start</c>, <c>end</c>} (both inclusive; null when empty),
+/// <c>nextCourseWindowUnadjusted</c> (before working days), <c>nextCourseWindowNote</c> (why it is empty or
+/// moved; otherwise null), and with a body weight <c>plannedCourseIu</c> and <c>plannedCourseMg</c>.
 /// </para>
 /// <para>
 /// Reading a document re-plans the course from its inputs (protocol, zone, requested first dose
-/// and the instant chosen for it, discharge date) and checks that every value in the document
-/// matches, so a schedule read back is always valid and equal to the one written.
+/// and the instant chosen for it, discharge date, body weight, working days) and checks that every value in the document
+/// matches, so a schedule read back is always valid and equal to the one written. Properties added
+/// within schema version 1 after its first release may be absent: an absent input takes the value
+/// earlier documents implied (standard times 00:00, 08:00, 16:00; the elapsed window; no mg figure;
+/// no weight; no working-day calendar), and an absent derived value (<c>windowDoseCapacity</c>,
+/// <c>boundBy</c>, the unadjusted dates, the dose amounts) is not checked, since it is re-computed.
 /// </para>
 /// </remarks>
 public static class CourseScheduleJson
@@ -87,12 +99,63 @@ public static class CourseScheduleJson
         var written = JsonSerializer.SerializeToNode(document, Compact)!;
         var recomputed = JsonSerializer.SerializeToNode(ToDocument(schedule), Compact)!;
         written["tzdbVersion"] = recomputed["tzdbVersion"]!.DeepClone();
+        TakeAbsentDerivedValues(JsonNode.Parse(json)!.AsObject(), written.AsObject(), recomputed.AsObject());
         if (FirstDifference(written, recomputed, "") is { } path)
         {
             throw new JsonException(
                 $"The document's {path} does not match the schedule re-planned from its inputs with tzdb {schedule.TzdbVersion} (document written with tzdb {document.TzdbVersion}): document {Show(written, path)}, re-planned {Show(recomputed, path)}.");
         }
         return schedule;
+    }
+
+    private static readonly string[] OptionalTopLevelValues = ["imagingDateUnadjusted", "nextCourseWindowUnadjusted", "plannedCourseIu", "plannedCourseMg"];
+    private static readonly string[] OptionalProtocolInputs = ["standardAdministrationTimes", "cycleWindowCounting"];
+    private static readonly string[] OptionalCycleValues = ["windowDoseCapacity", "boundBy"];
+    private static readonly string[] OptionalDoseValues = ["doseIu", "doseMg", "vials", "diluentMl"];
+
+    /// <summary>
+    /// Values added within schema version 1 that the original text lacks are taken from the
+    /// re-planned schedule, so a document written before they existed still reads: derived values,
+    /// and protocol inputs that such a document implied (read as their defaults). Values present are checked.
+    /// </summary>
+    private static void TakeAbsentDerivedValues(JsonObject original, JsonObject written, JsonObject recomputed)
+    {
+        Take(original, written, recomputed, OptionalTopLevelValues);
+        if (original["protocol"] is JsonObject originalProtocol && written["protocol"] is JsonObject writtenProtocol && recomputed["protocol"] is JsonObject recomputedProtocol)
+        {
+            Take(originalProtocol, writtenProtocol, recomputedProtocol, OptionalProtocolInputs);
+        }
+        TakeInArray("cycles", OptionalCycleValues);
+        TakeInArray("doses", OptionalDoseValues);
+
+        void TakeInArray(string name, string[] names)
+        {
+            if (original[name] is JsonArray originals && written[name] is JsonArray writtens && recomputed[name] is JsonArray recomputeds)
+            {
+                for (int i = 0; i < Math.Min(originals.Count, Math.Min(writtens.Count, recomputeds.Count)); i++)
+                {
+                    if (originals[i] is JsonObject a && writtens[i] is JsonObject b && recomputeds[i] is JsonObject c)
+                    {
+                        Take(a, b, c, names);
+                    }
+                }
+            }
+        }
+
+        static void Take(JsonObject original, JsonObject written, JsonObject recomputed, string[] names)
+        {
+            foreach (string name in names)
+            {
+                if (!original.ContainsKey(name))
+                {
+                    written.Remove(name);
+                    if (recomputed[name] is { } value)
+                    {
+                        written[name] = value.DeepClone();
+                    }
+                }
+            }
+        }
     }
 
     private static CourseSchedule Replan(CourseScheduleDocument document)
@@ -115,9 +178,15 @@ public static class CourseScheduleJson
             // recorded instant is a resolution of it.
             ZoneLocalMappingResolver asRecorded = mapping =>
                 mapping.Count == 1 ? mapping.Single() : recordedFirstDose.InZone(mapping.Zone);
-            return new CoursePlanner(protocol)
+            var schedule = new CoursePlanner(protocol)
                 .Plan(document.RequestedFirstDose, zone, asRecorded)
-                .WithDischargeDate(document.DischargeDate);
+                .WithDischargeDate(document.DischargeDate)
+                .WithBodyWeight(document.BodyWeightKg);
+            return document.WorkingDays is { } workingDays
+                ? schedule.WithWorkingDays(
+                    new WorkingDayCalendar(workingDays.Weekend.Select(ParseDayOfWeek), workingDays.Holidays),
+                    ParseEnum<NonWorkingDayShift>(workingDays.ImagingDateShift, "workingDays.imagingDateShift"))
+                : schedule;
         }
         catch (ArgumentException e) when (e.ParamName == "firstDoseResolver")
         {
@@ -142,17 +211,34 @@ public static class CourseScheduleJson
     {
         "elapsed" => DoseTiming.Elapsed,
         "wallClock" => DoseTiming.WallClock,
-        _ => throw new JsonException($"doseTiming must be 'elapsed' or 'wallClock'; was '{text}'."),
+        "standardTimes" => DoseTiming.StandardTimes,
+        _ => throw new JsonException($"doseTiming must be 'elapsed', 'wallClock' or 'standardTimes'; was '{text}'."),
     };
 
-    internal static string ToText(DoseTiming timing) => timing == DoseTiming.Elapsed ? "elapsed" : "wallClock";
+    internal static string ToText(DoseTiming timing) => timing switch
+    {
+        DoseTiming.Elapsed => "elapsed",
+        DoseTiming.WallClock => "wallClock",
+        _ => "standardTimes",
+    };
 
     /// <summary>The protocol a document describes; invalid settings throw <see cref="ArgumentException"/> from the builder.</summary>
     internal static CourseProtocol ToProtocol(ProtocolDocument p, DoseTiming timing)
     {
+        var counting = p.CycleWindowCounting switch
+        {
+            "elapsed" or null => CycleWindowCounting.Elapsed,
+            "calendarDays" => CycleWindowCounting.CalendarDays,
+            _ => throw new JsonException($"protocol.cycleWindowCounting must be 'elapsed' or 'calendarDays'; was '{p.CycleWindowCounting}'."),
+        };
         return new CourseProtocolBuilder
         {
             DoseInternationalUnitsPerKilogram = p.DoseInternationalUnitsPerKilogram,
+            DoseMilligramsPerKilogram = p.DoseMilligramsPerKilogram,
+            StandardAdministrationTimes = p.StandardAdministrationTimes is { } times
+                ? times.Select(ParseClockTime).ToList()
+                : CourseProtocol.Label.StandardAdministrationTimes,
+            CycleWindowCounting = counting,
             CycleCount = p.CycleCount,
             CycleLengthDays = p.CycleLengthDays,
             RestPeriodDays = p.RestPeriodDays,
@@ -167,6 +253,33 @@ public static class CourseScheduleJson
         }.Build();
     }
 
+    // Clock times as "08:00"; one with seconds (possible outside standard-time dosing) keeps them.
+    private static string FormatClockTime(LocalTime time) =>
+        time.Second == 0 && time.NanosecondOfSecond == 0 ? CourseProtocol.ClockTimeText.Format(time) : LocalTimePattern.ExtendedIso.Format(time);
+
+    private static LocalTime ParseClockTime(string text) =>
+        (text.Length == 5 ? CourseProtocol.ClockTimeText : LocalTimePattern.ExtendedIso).Parse(text) is { Success: true } result
+            ? result.Value
+            : throw new JsonException($"protocol.standardAdministrationTimes must hold clock times like 08:00; was '{text}'.");
+
+    private static IsoDayOfWeek ParseDayOfWeek(string name) =>
+        ParseEnum<IsoDayOfWeek>(name, "workingDays.weekend") is var day && day != IsoDayOfWeek.None
+            ? day
+            : throw new JsonException($"workingDays.weekend must hold monday to sunday; was '{name}'.");
+
+    /// <summary>Reads an enum value written in camelCase ("next", "saturday").</summary>
+    private static TEnum ParseEnum<TEnum>(string text, string name)
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Where(value => CamelCase(value) == text).Select(value => (TEnum?)value).FirstOrDefault()
+            ?? throw new JsonException($"{name} must be one of {string.Join(", ", Enum.GetValues<TEnum>().Select(CamelCase).Where(value => value != "none" || typeof(TEnum) != typeof(IsoDayOfWeek)))}; was '{text}'.");
+
+    private static string CamelCase<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        string name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
     private static Duration Minutes(long minutes, string name) =>
         minutes is > 0 and <= 24 * 60
             ? Duration.FromMinutes(minutes)
@@ -176,6 +289,7 @@ public static class CourseScheduleJson
     {
         var protocol = schedule.Protocol;
         var window = schedule.NextCourseWindow;
+        var amount = schedule.DoseAmount;
         return new CourseScheduleDocument
         {
             SchemaVersion = SchemaVersion,
@@ -185,11 +299,22 @@ public static class CourseScheduleJson
             Protocol = ToDocument(protocol),
             RequestedFirstDose = schedule.RequestedFirstDose,
             DischargeDate = schedule.DischargeDate,
+            BodyWeightKg = amount?.BodyWeightKilograms,
+            WorkingDays = schedule.WorkingDayCalendar is { } calendar
+                ? new WorkingDaysDocument
+                {
+                    Weekend = calendar.WeekendDays.Select(CamelCase).ToList(),
+                    Holidays = [.. calendar.Holidays],
+                    ImagingDateShift = CamelCase(schedule.ImagingDateShift),
+                }
+                : null,
             Cycles = schedule.Cycles.Select(cycle => new CycleDocument
             {
                 Number = cycle.Number,
                 Start = cycle.Start.ToOffsetDateTime(),
                 WindowEnd = cycle.WindowEnd.ToOffsetDateTime(),
+                WindowDoseCapacity = cycle.WindowDoseCapacity,
+                BoundBy = CamelCase(cycle.BoundBy),
             }).ToList(),
             Doses = schedule.Doses.Select(dose => new DoseDocument
             {
@@ -198,19 +323,32 @@ public static class CourseScheduleJson
                 NumberInCycle = dose.NumberInCycle,
                 Start = dose.Start.ToOffsetDateTime(),
                 End = dose.End.ToOffsetDateTime(),
+                DoseIu = amount?.InternationalUnits,
+                DoseMg = amount?.Milligrams,
+                Vials = amount?.Vials,
+                DiluentMl = amount?.DiluentMilliliters,
             }).ToList(),
             CourseEnd = schedule.CourseEnd.ToOffsetDateTime(),
             CourseEndDate = schedule.CourseEndDate,
             ImagingDate = schedule.ResponseAssessmentDate,
-            NextCourseWindow = window.Dates is { } dates ? new DateWindowDocument { Start = dates.Start, End = dates.End } : null,
+            ImagingDateUnadjusted = schedule.ResponseAssessmentDateUnadjusted,
+            NextCourseWindow = ToDocument(window.Dates),
+            NextCourseWindowUnadjusted = ToDocument(schedule.NextCourseWindowUnadjusted.Dates),
             NextCourseWindowNote = window.Note,
+            PlannedCourseIu = schedule.PlannedCourseInternationalUnits,
+            PlannedCourseMg = schedule.PlannedCourseMilligrams,
         };
     }
 
+    private static DateWindowDocument? ToDocument(DateInterval? dates) =>
+        dates is null ? null : new DateWindowDocument { Start = dates.Start, End = dates.End };
 
     internal static ProtocolDocument ToDocument(CourseProtocol protocol) => new()
     {
         DoseInternationalUnitsPerKilogram = protocol.DoseInternationalUnitsPerKilogram,
+        DoseMilligramsPerKilogram = protocol.DoseMilligramsPerKilogram,
+        StandardAdministrationTimes = protocol.StandardAdministrationTimes.Select(FormatClockTime).ToList(),
+        CycleWindowCounting = protocol.CycleWindowCounting == CycleWindowCounting.Elapsed ? "elapsed" : "calendarDays",
         CycleCount = protocol.CycleCount,
         CycleLengthDays = protocol.CycleLengthDays,
         RestPeriodDays = protocol.RestPeriodDays,
@@ -276,6 +414,7 @@ public static class CourseScheduleJson
             { ScheduleText.OffsetDateTime, _ => true },
             { OffsetDateTimePattern.Rfc3339, _ => false },
         }.Build();
+
         var options = new JsonSerializerOptions(ScheduleJsonContext.Default.Options)
         {
             WriteIndented = indented,

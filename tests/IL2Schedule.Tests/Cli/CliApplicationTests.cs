@@ -5,7 +5,7 @@ using IL2Schedule.Cli;
 
 namespace IL2Schedule.Tests.Cli;
 
-public class CliApplicationTests
+public partial class CliApplicationTests
 {
     private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
     {
@@ -201,7 +201,7 @@ public class CliApplicationTests
         "plan", "--zone", "Z")]
     [InlineData("error: --discharge must be a date like 2027-03-31; was '2027-5-1'",
         "plan", "--discharge", "2027-5-1")]
-    [InlineData("error: Argument 'sometimes' not recognized. Must be one of: 'elapsed' 'wall-clock' (see il2schedule --help)",
+    [InlineData("error: Argument 'sometimes' not recognized. Must be one of: 'elapsed' 'wall-clock' 'standard-times' (see il2schedule --help)",
         "plan", "--dose-timing", "sometimes")]
     [InlineData("error: Unrecognized command or argument '--bogus'. (see il2schedule --help)",
         "plan", "--bogus")]

@@ -17,6 +17,35 @@ public partial class CourseProtocolBuilderTests
         {
             case "DoseInternationalUnitsPerKilogram = 0": builder.DoseInternationalUnitsPerKilogram = 0; break;
             case "DoseInternationalUnitsPerKilogram = 1000001": builder.DoseInternationalUnitsPerKilogram = 1_000_001; break;
+            case "DoseMilligramsPerKilogram = 0": builder.DoseMilligramsPerKilogram = 0m; break;
+            case "DoseMilligramsPerKilogram = -0.037": builder.DoseMilligramsPerKilogram = -0.037m; break;
+            case "DoseMilligramsPerKilogram = 0.11": builder.DoseMilligramsPerKilogram = 0.11m; break;
+            case "StandardTimes 00:00, 08:00, 15:00":
+                builder.DoseTiming = DoseTiming.StandardTimes;
+                builder.StandardAdministrationTimes = [new LocalTime(0, 0), new LocalTime(8, 0), new LocalTime(15, 0)];
+                break;
+            case "StandardTimes 06:00, 14:00":
+                builder.DoseTiming = DoseTiming.StandardTimes;
+                builder.StandardAdministrationTimes = [new LocalTime(6, 0), new LocalTime(14, 0)];
+                break;
+            case "StandardTimes 00:00, 08:00, 08:00, 16:00":
+                builder.DoseTiming = DoseTiming.StandardTimes;
+                builder.StandardAdministrationTimes = [new LocalTime(0, 0), new LocalTime(8, 0), new LocalTime(8, 0), new LocalTime(16, 0)];
+                break;
+            case "StandardTimes 00:00:30, 08:00:30, 16:00:30":
+                builder.DoseTiming = DoseTiming.StandardTimes;
+                builder.StandardAdministrationTimes = [new LocalTime(0, 0, 30), new LocalTime(8, 0, 30), new LocalTime(16, 0, 30)];
+                break;
+            case "StandardTimes empty":
+                builder.DoseTiming = DoseTiming.StandardTimes;
+                builder.StandardAdministrationTimes = [];
+                break;
+            case "StandardTimes default, DosingInterval = 6 h":
+                builder.DoseTiming = DoseTiming.StandardTimes;
+                builder.DosingInterval = Duration.FromHours(6);
+                break;
+            case "StandardAdministrationTimes = null": builder.StandardAdministrationTimes = null; break;
+            case "CycleWindowCounting = 5": builder.CycleWindowCounting = (CycleWindowCounting)5; break;
             case "CycleCount = 0": builder.CycleCount = 0; break;
             case "CycleCount = 11": builder.CycleCount = 11; break;
             case "CycleLengthDays = 0": builder.CycleLengthDays = 0; break;
@@ -88,7 +117,22 @@ public partial class CourseProtocolBuilderTests
     [InlineData("MaxDosesPerCycle = 7, CycleLengthDays = 2", "MaxDosesPerCycle must be in range [1, 6] (the slots 8:00:00 apart in a 2-day window); was 7")]
     [InlineData("MaxDosesPerCycle = 19, DosingInterval = 7 h", "MaxDosesPerCycle must be in range [1, 18] (the slots 7:00:00 apart in a 5-day window); was 19")]
     // Dose timing must be a defined value.
-    [InlineData("DoseTiming = 7", "DoseTiming must be one of Elapsed, WallClock; was 7")]
+    [InlineData("DoseTiming = 7", "DoseTiming must be one of Elapsed, WallClock, StandardTimes; was 7")]
+    // The dose in mg/kg: null (no figure) or in (0, 0.1]; the label's is 0.037.
+    [InlineData("DoseMilligramsPerKilogram = 0", "DoseMilligramsPerKilogram must be null or in range (0, 0.1]; was 0")]
+    [InlineData("DoseMilligramsPerKilogram = -0.037", "DoseMilligramsPerKilogram must be null or in range (0, 0.1]; was -0.037")]
+    [InlineData("DoseMilligramsPerKilogram = 0.11", "DoseMilligramsPerKilogram must be null or in range (0, 0.1]; was 0.11")]
+    // Standard times, checked with DoseTiming.StandardTimes: whole minutes, one dosing interval
+    // (8 h) apart around the day. 15:00 -> 00:00 is 9 h; 06:00, 14:00 leaves 16 h from 14:00 to
+    // 06:00; a repeated 08:00 is 0 h from itself; 6-hourly doses need four times a day.
+    [InlineData("StandardTimes 00:00, 08:00, 15:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 15:00")]
+    [InlineData("StandardTimes 06:00, 14:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 06:00, 14:00")]
+    [InlineData("StandardTimes 00:00, 08:00, 08:00, 16:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 08:00, 16:00")]
+    [InlineData("StandardTimes 00:00:30, 08:00:30, 16:00:30", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00:30, 08:00:30, 16:00:30")]
+    [InlineData("StandardTimes empty", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was (none)")]
+    [InlineData("StandardTimes default, DosingInterval = 6 h", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (6:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 16:00")]
+    [InlineData("StandardAdministrationTimes = null", "StandardAdministrationTimes must not be null")]
+    [InlineData("CycleWindowCounting = 5", "CycleWindowCounting must be one of Elapsed, CalendarDays; was 5")]
     // Follow-up periods: whole days, weeks, months or years, 1 day to 1 year (366 days).
     [InlineData("ResponseAssessmentDelay = P0D", "ResponseAssessmentDelay must be whole days, weeks, months or years, between 1 day and 1 year; was P0D")]
     [InlineData("ResponseAssessmentDelay = PT1H", "ResponseAssessmentDelay must be whole days, weeks, months or years, between 1 day and 1 year; was PT1H")]
@@ -200,7 +244,7 @@ public partial class CourseProtocolBuilderTests
             + "RestPeriodDays must be in range [0, 90]; was -1. "
             + "InfusionDuration must be a positive whole number of minutes, at most 24:00:00; was 0:15:30. "
             + "MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16. "
-            + "DoseTiming must be one of Elapsed, WallClock; was 7. "
+            + "DoseTiming must be one of Elapsed, WallClock, StandardTimes; was 7. "
             + "ResponseAssessmentDelay must be whole days, weeks, months or years, between 1 day and 1 year; was P0D. "
             + "MinimumIntervalAfterDischarge must not be null. "
             + "RetreatmentWindowEnd must not be shorter than RetreatmentWindowStart (P8W); was P7W."

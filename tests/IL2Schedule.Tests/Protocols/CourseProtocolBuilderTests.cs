@@ -40,6 +40,53 @@ public partial class CourseProtocolBuilderTests
         builder.Build().Should().Be(CourseProtocol.NciSurgeryBranch);
     }
 
+    // The times are a set of clock times: Build sorts them and keeps its own copy.
+    [Fact]
+    public void Build_StandardTimesInAnyOrder_AreSortedAndCopied()
+    {
+        var times = new List<LocalTime> { new(22, 0), new(6, 0), new(14, 0) };
+        var builder = new CourseProtocolBuilder { DoseTiming = DoseTiming.StandardTimes, StandardAdministrationTimes = times };
+
+        var protocol = builder.Build();
+        times[0] = new LocalTime(23, 0);
+
+        protocol.StandardAdministrationTimes.Should().Equal(new LocalTime(6, 0), new LocalTime(14, 0), new LocalTime(22, 0));
+        protocol.Should().NotBe(CourseProtocol.Label.WithDoseTiming(DoseTiming.StandardTimes));
+    }
+
+    // One 24-hourly time, and four 6-hourly ones, fill the day.
+    [Fact]
+    public void Build_StandardTimesForOtherIntervals_Build()
+    {
+        var daily = new CourseProtocolBuilder
+        {
+            DoseTiming = DoseTiming.StandardTimes,
+            DosingInterval = Duration.FromHours(24),
+            MaxDosesPerCycle = 5,
+            StandardAdministrationTimes = [new LocalTime(9, 0)],
+        }.Build();
+        var sixHourly = new CourseProtocolBuilder
+        {
+            DoseTiming = DoseTiming.StandardTimes,
+            DosingInterval = Duration.FromHours(6),
+            StandardAdministrationTimes = [new LocalTime(2, 0), new LocalTime(8, 0), new LocalTime(14, 0), new LocalTime(20, 0)],
+        }.Build();
+
+        daily.StandardAdministrationTimes.Should().Equal(new LocalTime(9, 0));
+        sixHourly.StandardAdministrationTimes.Should().HaveCount(4);
+    }
+
+    // Standard times that do not fit the interval are not checked while another timing is chosen.
+    [Fact]
+    public void Build_MismatchedStandardTimesWithElapsedTiming_Builds()
+    {
+        var protocol = new CourseProtocolBuilder { DosingInterval = Duration.FromHours(6) }.Build();
+
+        protocol.StandardAdministrationTimes.Should().HaveCount(3);
+        var act = () => protocol.WithDoseTiming(DoseTiming.StandardTimes);
+        act.Should().ThrowExactly<ArgumentException>().WithMessage("Invalid course protocol: StandardAdministrationTimes must be whole-minute clock times DosingInterval (6:00:00) apart*");
+    }
+
     [Fact]
     public void Constructor_NullProtocol_ThrowsArgumentNullException()
     {

@@ -34,6 +34,18 @@ public class CourseProtocolTests
         label.MinimumIntervalAfterDischarge.Should().Be(Period.FromWeeks(7));
     }
 
+    // Label, section 2.1: "600,000 IU/kg (0.037 mg/kg)". HemOnc.org example orders: 00:00, 08:00,
+    // 16:00. The window stays the core's 120 elapsed hours.
+    [Fact]
+    public void Label_HasTheMilligramFigureStandardTimesAndElapsedWindow()
+    {
+        var label = CourseProtocol.Label;
+
+        label.DoseMilligramsPerKilogram.Should().Be(0.037m);
+        label.StandardAdministrationTimes.Should().Equal(new LocalTime(0, 0), new LocalTime(8, 0), new LocalTime(16, 0));
+        label.CycleWindowCounting.Should().Be(CycleWindowCounting.Elapsed);
+    }
+
     [Fact]
     public void Label_DerivedValues_AreFifteenSlotsTwentyEightDosesAndFourteenDaysBetweenCycles()
     {
@@ -56,7 +68,8 @@ public class CourseProtocolTests
         nci.MaxDosesPerCycle.Should().Be(15);
         nci.MaxDosesPerCourse.Should().Be(30);
         nci.SlotsPerCycle.Should().Be(15);
-        nci.Should().Be(new CourseProtocolBuilder(CourseProtocol.Label) { DoseInternationalUnitsPerKilogram = 720_000, MaxDosesPerCycle = 15 }.Build());
+        nci.DoseMilligramsPerKilogram.Should().BeNull("the NCI sources give the dose in IU/kg only");
+        nci.Should().Be(new CourseProtocolBuilder(CourseProtocol.Label) { DoseInternationalUnitsPerKilogram = 720_000, DoseMilligramsPerKilogram = null, MaxDosesPerCycle = 15 }.Build());
     }
 
     // Slots that start inside a window of cycleDays x 24 h, one every interval: the ceiling of
@@ -181,7 +194,7 @@ public class CourseProtocolTests
 
         var exception = act.Should().ThrowExactly<ArgumentOutOfRangeException>().Which;
         exception.ParamName.Should().Be("doseTiming");
-        exception.Message.Should().StartWith("doseTiming must be one of Elapsed, WallClock; was 7");
+        exception.Message.Should().StartWith("doseTiming must be one of Elapsed, WallClock, StandardTimes; was 7");
         CourseProtocol.Label.DoseTiming.Should().Be(DoseTiming.Elapsed);
     }
 
@@ -206,13 +219,13 @@ public class CourseProtocolTests
     public void ToString_Label_DescribesEverySettingInInvariantText()
     {
         CourseProtocol.Label.ToString().Should().Be(
-            "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 14 doses a cycle; 600000 IU/kg; Elapsed timing; imaging P4W; next course P6W–P12W, discharge +P7W");
+            "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 14 doses a cycle; 600000 IU/kg (0.037 mg/kg); Elapsed timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W");
     }
 
     [Fact]
     public void ToString_NciWithWallClockTiming_DescribesItsOwnSettings()
     {
         CourseProtocol.NciSurgeryBranch.WithDoseTiming(DoseTiming.WallClock).ToString().Should().Be(
-            "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 15 doses a cycle; 720000 IU/kg; WallClock timing; imaging P4W; next course P6W–P12W, discharge +P7W");
+            "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 15 doses a cycle; 720000 IU/kg (no mg/kg); WallClock timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W");
     }
 }

@@ -5,6 +5,7 @@ using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
 using IL2Schedule.Serialization;
+using IL2Schedule.WorkingDays;
 using NodaTime;
 
 namespace IL2Schedule.Tests.Serialization;
@@ -27,6 +28,11 @@ public class CourseScheduleJsonTests
         "London fall-back, wall-clock timing (offset +00:00)",
         "NCI preset",
         "custom protocol with month periods",
+        "standard times 01:30, 09:30, 17:30 across the New York autumn change",
+        "calendar-day window, first dose 16:00 (13 doses a cycle)",
+        "worked example, 72.5 kg, working days with holidays, imaging nearest",
+        "NCI preset, 140 kg (no mg figure)",
+        "worked example, discharge 2027-05-01, working days (window emptied)",
     };
 
     private static CourseSchedule Build(string name) => name switch
@@ -47,6 +53,22 @@ public class CourseScheduleJsonTests
             ResponseAssessmentDelay = Period.FromMonths(1),
             RetreatmentWindowEnd = Period.FromMonths(3),
         }.Build()).Plan(new LocalDateTime(2027, 1, 31, 16, 0), NewYork),
+        "standard times 01:30, 09:30, 17:30 across the New York autumn change" => new CoursePlanner(new CourseProtocolBuilder
+        {
+            DoseTiming = DoseTiming.StandardTimes,
+            StandardAdministrationTimes = [new LocalTime(17, 30), new LocalTime(1, 30), new LocalTime(9, 30)],
+        }.Build()).Plan(new LocalDateTime(2027, 11, 5, 17, 30), NewYork),
+        "calendar-day window, first dose 16:00 (13 doses a cycle)" => new CoursePlanner(new CourseProtocolBuilder
+        {
+            CycleWindowCounting = CycleWindowCounting.CalendarDays,
+        }.Build()).Plan(new LocalDateTime(2027, 6, 1, 16, 0), NewYork),
+        "worked example, 72.5 kg, working days with holidays, imaging nearest" => WorkedExample()
+            .WithBodyWeight(72.5m)
+            .WithWorkingDays(new WorkingDayCalendar([IsoDayOfWeek.Sunday, IsoDayOfWeek.Saturday], [new LocalDate(2027, 5, 31), new LocalDate(2027, 4, 26)]), NonWorkingDayShift.Nearest),
+        "NCI preset, 140 kg (no mg figure)" => new CoursePlanner(CourseProtocol.NciSurgeryBranch).Plan(new LocalDateTime(2027, 3, 10, 8, 0), NewYork).WithBodyWeight(140m),
+        "worked example, discharge 2027-05-01, working days (window emptied)" => WorkedExample()
+            .WithDischargeDate(new LocalDate(2027, 5, 1))
+            .WithWorkingDays(WorkingDayCalendar.SaturdaySunday, NonWorkingDayShift.Next),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such test schedule"),
     };
 
@@ -96,6 +118,128 @@ public class CourseScheduleJsonTests
         ((string)node["nextCourseWindow"]!["start"]!).Should().Be("2027-05-09");
         ((string)node["nextCourseWindow"]!["end"]!).Should().Be("2027-06-20");
         node["nextCourseWindowNote"].Should().BeNull();
+    }
+
+    // Worked example with 72.5 kg and a Saturday-Sunday calendar with Monday 2027-04-26 a holiday:
+    // imaging Sun 04-25 -> next working day Tue 04-27 (Mon is the holiday). Window Sun 05-09 ->
+    // Mon 05-10, Sun 06-20 -> Fri 06-18. Each dose 43,500,000 IU, 2.6825 mg, 2 vials, 50 mL; the
+    // course 28 x 43,500,000 = 1,218,000,000 IU and 75.11 mg. Each cycle: 15 slots, cap 14.
+    [Fact]
+    public void Serialize_WithWeightAndWorkingDays_WritesTheNewFields()
+    {
+        var schedule = WorkedExample()
+            .WithBodyWeight(72.5m)
+            .WithWorkingDays(new WorkingDayCalendar([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday], [new LocalDate(2027, 4, 26)]), NonWorkingDayShift.Next);
+
+        var node = JsonNode.Parse(CourseScheduleJson.Serialize(schedule))!;
+
+        node["bodyWeightKg"]!.ToJsonString().Should().Be("72.5");
+        node["workingDays"]!.ToJsonString().Should().Be("""{"weekend":["saturday","sunday"],"holidays":["2027-04-26"],"imagingDateShift":"next"}""");
+        ((string)node["imagingDate"]!).Should().Be("2027-04-27");
+        ((string)node["imagingDateUnadjusted"]!).Should().Be("2027-04-25");
+        node["nextCourseWindow"]!.ToJsonString().Should().Be("""{"start":"2027-05-10","end":"2027-06-18"}""");
+        node["nextCourseWindowUnadjusted"]!.ToJsonString().Should().Be("""{"start":"2027-05-09","end":"2027-06-20"}""");
+        node["cycles"]![0]!.ToJsonString().Should().Be(
+            """{"number":1,"start":"2027-03-10T08:00:00-05:00","windowEnd":"2027-03-15T09:00:00-04:00","windowDoseCapacity":15,"boundBy":"cap"}""");
+        node["doses"]![12]!.ToJsonString().Should().Be(
+            """{"number":13,"cycle":1,"numberInCycle":13,"start":"2027-03-14T09:00:00-04:00","end":"2027-03-14T09:15:00-04:00","doseIu":43500000,"doseMg":2.6825,"vials":2,"diluentMl":50}""");
+        node["plannedCourseIu"]!.ToJsonString().Should().Be("1218000000");
+        node["plannedCourseMg"]!.ToJsonString().Should().Be("75.11");
+        node["protocol"]!["doseMilligramsPerKilogram"]!.ToJsonString().Should().Be("0.037");
+        node["protocol"]!["standardAdministrationTimes"]!.ToJsonString().Should().Be("""["00:00","08:00","16:00"]""");
+        ((string)node["protocol"]!["cycleWindowCounting"]!).Should().Be("elapsed");
+    }
+
+    // Without a weight there are no dose amounts at all; NCI with a weight has no doseMg.
+    [Fact]
+    public void Serialize_WithoutWeight_WritesNoAmounts_AndNciWritesNoMilligrams()
+    {
+        var plain = JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample()))!;
+        var nci = JsonNode.Parse(CourseScheduleJson.Serialize(Build("NCI preset, 140 kg (no mg figure)")))!;
+
+        plain["bodyWeightKg"].Should().BeNull();
+        plain["workingDays"].Should().BeNull();
+        plain["doses"]![0]!.AsObject().Select(property => property.Key).Should().Equal("number", "cycle", "numberInCycle", "start", "end");
+        plain.AsObject().ContainsKey("plannedCourseIu").Should().BeFalse();
+        // 140 kg x 720,000 = 100,800,000 IU; 4.58 -> 5 vials; above 60 million IU -> 100 mL.
+        nci["doses"]![0]!.ToJsonString().Should().EndWith(""","doseIu":100800000,"vials":5,"diluentMl":100}""");
+        nci["protocol"]!["doseMilligramsPerKilogram"].Should().BeNull();
+    }
+
+    // A document written before these fields existed (as version 1 first shipped) still reads,
+    // and reads as the label's schedule except that the protocol has no mg figure it never stated.
+    [Fact]
+    public void Deserialize_DocumentWithoutTheFieldsAddedWithinVersion1_Reads()
+    {
+        var node = JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample()))!.AsObject();
+        foreach (var name in new[] { "bodyWeightKg", "workingDays", "imagingDateUnadjusted", "nextCourseWindowUnadjusted" })
+        {
+            node.Remove(name);
+        }
+        foreach (var name in new[] { "doseMilligramsPerKilogram", "standardAdministrationTimes", "cycleWindowCounting" })
+        {
+            node["protocol"]!.AsObject().Remove(name);
+        }
+        foreach (var cycle in node["cycles"]!.AsArray())
+        {
+            cycle!.AsObject().Remove("windowDoseCapacity");
+            cycle.AsObject().Remove("boundBy");
+        }
+
+        var schedule = CourseScheduleJson.Deserialize(node.ToJsonString());
+
+        schedule.Protocol.Should().Be(new CourseProtocolBuilder { DoseMilligramsPerKilogram = null }.Build());
+        schedule.Doses.Should().Equal(WorkedExample().Doses);
+    }
+
+    [Theory]
+    [InlineData("cycles[0].windowDoseCapacity", "14")]
+    [InlineData("cycles[1].boundBy", "\"window\"")]
+    [InlineData("imagingDateUnadjusted", "\"2027-04-26\"")]
+    [InlineData("doses[3].vials", "3")]
+    [InlineData("plannedCourseIu", "1")]
+    public void Deserialize_TamperedDerivedValue_IsRejected(string path, string value)
+    {
+        var node = JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample().WithBodyWeight(72.5m)))!;
+        var parts = path.Split('.');
+        JsonNode parent = parts.Length == 1 ? node : parts[0].Contains('[', StringComparison.Ordinal)
+            ? node[parts[0][..parts[0].IndexOf('[', StringComparison.Ordinal)]]![int.Parse(parts[0][(parts[0].IndexOf('[', StringComparison.Ordinal) + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!
+            : node[parts[0]]!;
+        parent[parts[^1]] = JsonNode.Parse(value);
+
+        var act = () => CourseScheduleJson.Deserialize(node.ToJsonString());
+
+        act.Should().Throw<JsonException>().WithMessage($"The document's {path} does not match the schedule re-planned from its inputs*");
+    }
+
+    [Theory]
+    [InlineData("bodyWeightKg", "0", "bodyWeightKilograms must be in range (0, 350] kg; was 0")]
+    [InlineData("bodyWeightKg", "351", "bodyWeightKilograms must be in range (0, 350] kg; was 351")]
+    [InlineData("workingDays", """{"weekend":["funday"],"holidays":[],"imagingDateShift":"next"}""", "workingDays.weekend must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday; was 'funday'.")]
+    [InlineData("workingDays", """{"weekend":["saturday"],"holidays":[],"imagingDateShift":"later"}""", "workingDays.imagingDateShift must be one of next, previous, nearest, none; was 'later'.")]
+    [InlineData("workingDays", """{"weekend":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],"holidays":[],"imagingDateShift":"next"}""", "weekendDays must leave at least one working day a week; was all seven days")]
+    public void Deserialize_InvalidNewInput_ThrowsJsonExceptionWithTheRule(string property, string value, string expectedMessage)
+    {
+        var node = JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample()))!;
+        node[property] = JsonNode.Parse(value);
+
+        var act = () => CourseScheduleJson.Deserialize(node.ToJsonString());
+
+        act.Should().Throw<JsonException>().Which.Message.Should().Be(expectedMessage);
+    }
+
+    [Theory]
+    [InlineData("cycleWindowCounting", "\"calendar\"", "protocol.cycleWindowCounting must be 'elapsed' or 'calendarDays'; was 'calendar'.")]
+    [InlineData("doseMilligramsPerKilogram", "0", "Invalid course protocol: DoseMilligramsPerKilogram must be null or in range (0, 0.1]; was 0.")]
+    [InlineData("standardAdministrationTimes", "[\"8am\"]", "protocol.standardAdministrationTimes must hold clock times like 08:00; was '8am'.")]
+    public void Deserialize_InvalidNewProtocolSetting_ThrowsJsonException(string property, string value, string expectedMessage)
+    {
+        var node = JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample()))!;
+        node["protocol"]![property] = JsonNode.Parse(value);
+
+        var act = () => CourseScheduleJson.Deserialize(node.ToJsonString());
+
+        act.Should().Throw<JsonException>().Which.Message.Should().Be(expectedMessage);
     }
 
     // Discharge 2027-05-10 + 7 weeks = 2027-06-28, after the window's end 2027-06-20.
@@ -175,7 +319,7 @@ public class CourseScheduleJsonTests
     [Theory]
     [InlineData("schemaVersion", "2", "schemaVersion must be 1; was 2.")]
     [InlineData("zone", "\"America/New_Yrok\"", "Unknown time zone 'America/New_Yrok': *did you mean America/New_York?")]
-    [InlineData("doseTiming", "\"sometimes\"", "doseTiming must be 'elapsed' or 'wallClock'; was 'sometimes'.")]
+    [InlineData("doseTiming", "\"sometimes\"", "doseTiming must be 'elapsed', 'wallClock' or 'standardTimes'; was 'sometimes'.")]
     [InlineData("requestedFirstDose", "\"2027-03-10T09:00:00\"", "The document's cycles[0].start does not match the schedule re-planned from its inputs*")]
     public void Deserialize_InvalidInput_ThrowsJsonExceptionWithTheRule(string property, string value, string expectedMessage)
     {

@@ -1,0 +1,142 @@
+using System;
+using System.Globalization;
+using IL2Schedule.Protocols;
+
+namespace IL2Schedule.Dosing;
+
+/// <summary>
+/// The amount of one dose for a body weight: international units and milligrams, each from the
+/// protocol's own per-kilogram figure, the vials needed and the diluent volume band. Every dose of a
+/// course has the same amount (doses are withheld for toxicity, never reduced). Immutable, with value equality.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Proleukin prescribing information: 600,000 IU/kg (0.037 mg/kg) per dose (section 2.1); a vial
+/// holds 22 million IU (1.3 mg). The label's IU and mg figures are not exactly proportional, so
+/// <see cref="InternationalUnits"/> and <see cref="Milligrams"/> are each the weight times the
+/// protocol's own figure, never one converted into the other (domain facts).
+/// </para>
+/// <para>
+/// Which weight to use (actual, ideal or adjusted body weight) is the prescriber's choice; no
+/// source this library follows fixes it. Values are exact decimal products, not rounded: rounding
+/// for an order is the prescriber's and pharmacy's business.
+/// </para>
+/// </remarks>
+public sealed class DoseAmount : IEquatable<DoseAmount>
+{
+    /// <summary>The heaviest body weight accepted, in kilograms: a guard against typing errors (grams, pounds).</summary>
+    public const int MaxBodyWeightKilograms = 350;
+
+    /// <summary>The international units in one vial: 22 million IU (1.3 mg), from the label.</summary>
+    public const int VialInternationalUnits = 22_000_000;
+
+    /// <summary>The largest dose diluted in 25 mL: 25.4 million IU, inclusive.</summary>
+    private const decimal SmallDiluentLimit = 25_400_000m;
+
+    /// <summary>The largest dose diluted in 50 mL: 60 million IU, inclusive.</summary>
+    private const decimal MediumDiluentLimit = 60_000_000m;
+
+    private DoseAmount(decimal bodyWeightKilograms, decimal internationalUnits, decimal? milligrams)
+    {
+        BodyWeightKilograms = bodyWeightKilograms;
+        InternationalUnits = internationalUnits;
+        Milligrams = milligrams;
+        Vials = (int)decimal.Ceiling(internationalUnits / VialInternationalUnits);
+        DiluentMilliliters = internationalUnits <= SmallDiluentLimit ? 25 : internationalUnits <= MediumDiluentLimit ? 50 : 100;
+    }
+
+    /// <summary>The body weight the amount is for, in kilograms, as the caller gave it; in (0, 350].</summary>
+    public decimal BodyWeightKilograms { get; }
+
+    /// <summary>
+    /// The dose in international units: <see cref="BodyWeightKilograms"/> ×
+    /// <see cref="CourseProtocol.DoseInternationalUnitsPerKilogram"/>, exact (43,500,000 IU for 72.5 kg at 600,000 IU/kg).
+    /// </summary>
+    public decimal InternationalUnits { get; }
+
+    /// <summary>
+    /// The dose in milligrams: <see cref="BodyWeightKilograms"/> × <see cref="CourseProtocol.DoseMilligramsPerKilogram"/>,
+    /// exact (2.6825 mg for 72.5 kg at 0.037 mg/kg); null when the protocol has no mg figure (the NCI preset).
+    /// </summary>
+    public decimal? Milligrams { get; }
+
+    /// <summary>
+    /// The vials needed for one dose: <see cref="InternationalUnits"/> ÷ 22 million IU, rounded up
+    /// (2 for 43.5 million IU; exactly 22 million IU needs 1).
+    /// </summary>
+    /// <remarks>Label: 22 million IU per vial. Each dose is counted from whole vials of its own; whether a vial may serve two doses is not decided here.</remarks>
+    public int Vials { get; }
+
+    /// <summary>
+    /// The volume of 5% dextrose the dose is diluted in, in millilitres: 25 mL up to and including
+    /// 25.4 million IU, 50 mL above that up to and including 60 million IU, 100 mL above 60 million IU.
+    /// </summary>
+    /// <remarks>
+    /// The label's diluent bands as issue 4 quotes them ("≤ 25.4 million IU: 25 mL; up to 60 million
+    /// IU: 50 mL; above: 100 mL"). Reading "up to 60 million IU" as inclusive is this library's
+    /// choice; each bound belongs to the smaller volume.
+    /// </remarks>
+    public int DiluentMilliliters { get; }
+
+    /// <summary>The amount of one dose of <paramref name="protocol"/> for a body weight.</summary>
+    /// <param name="protocol">The protocol whose per-kilogram figures apply.</param>
+    /// <param name="bodyWeightKilograms">The body weight in kilograms, in (0, 350].</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="protocol"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bodyWeightKilograms"/> is zero, negative or above 350.</exception>
+    public static DoseAmount For(CourseProtocol protocol, decimal bodyWeightKilograms)
+    {
+        Preconditions.CheckNotNull(protocol, nameof(protocol));
+        CheckBodyWeight(bodyWeightKilograms, nameof(bodyWeightKilograms));
+        return new DoseAmount(
+            bodyWeightKilograms,
+            Normalize(bodyWeightKilograms * protocol.DoseInternationalUnitsPerKilogram),
+            protocol.DoseMilligramsPerKilogram is { } perKilogram ? Normalize(bodyWeightKilograms * perKilogram) : null);
+    }
+
+    internal static void CheckBodyWeight(decimal bodyWeightKilograms, string paramName)
+    {
+        if (bodyWeightKilograms <= 0 || bodyWeightKilograms > MaxBodyWeightKilograms)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                bodyWeightKilograms,
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} must be in range (0, {MaxBodyWeightKilograms}] kg; was {bodyWeightKilograms}"));
+        }
+    }
+
+    /// <summary>The same value without trailing zeros (43500000.0 becomes 43500000), so text forms show no false precision.</summary>
+    internal static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
+    /// <inheritdoc/>
+    public bool Equals(DoseAmount? other) =>
+        other is not null
+        && BodyWeightKilograms == other.BodyWeightKilograms
+        && InternationalUnits == other.InternationalUnits
+        && Milligrams == other.Milligrams;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as DoseAmount);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(BodyWeightKilograms, InternationalUnits, Milligrams);
+
+    /// <summary>Compares two amounts by weight, IU and mg (vials and diluent follow from them).</summary>
+    /// <param name="left">The first amount, or null.</param>
+    /// <param name="right">The second amount, or null.</param>
+    /// <returns>True if both are null or all values are equal.</returns>
+    public static bool operator ==(DoseAmount? left, DoseAmount? right) =>
+        left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two amounts by weight, IU and mg.</summary>
+    /// <param name="left">The first amount, or null.</param>
+    /// <param name="right">The second amount, or null.</param>
+    /// <returns>True if exactly one is null or any value differs.</returns>
+    public static bool operator !=(DoseAmount? left, DoseAmount? right) => !(left == right);
+
+    /// <summary>An invariant description, for example "72.5 kg: 43500000 IU, 2.6825 mg, 2 vials, 50 mL" ("no mg" without a mg figure).</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{BodyWeightKilograms} kg: {InternationalUnits} IU, {(Milligrams is { } mg ? mg + " mg" : "no mg")}, {Vials} vial{(Vials == 1 ? "" : "s")}, {DiluentMilliliters} mL");
+}

@@ -101,7 +101,7 @@ public class ReplayCommandTests
     [InlineData("""{"firstDose": "2027-03-14T02:30", "zone": "America/New_York", "protocol": "label", "events": []}""",
         "firstDose 2027-03-14T02:30:00 is skipped in America/New_York; add firstDoseStart with the offset meant.")]
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "doseTiming": "hourly", "events": []}""",
-        "doseTiming must be 'elapsed' or 'wallClock'; was 'hourly'.")]
+        "doseTiming must be 'elapsed', 'wallClock' or 'standardTimes'; was 'hourly'.")]
     [InlineData("""[1, 2]""", "A course record must be a JSON object.")]
     public void BadRecord_PrintsOneErrorLineAndExits2(string json, string expectedMessage)
     {

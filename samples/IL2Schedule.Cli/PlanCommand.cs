@@ -158,13 +158,7 @@ internal static class PlanCommand
                 dischargeDate,
                 ParseWeight(parseResult.GetValue(weightKg)),
                 calendar,
-                imagingShiftText switch
-                {
-                    "previous" => NonWorkingDayShift.Previous,
-                    "nearest" => NonWorkingDayShift.Nearest,
-                    "none" => NonWorkingDayShift.None,
-                    _ => NonWorkingDayShift.Next,
-                },
+                ParseImagingShift(imagingShiftText),
                 parseResult.GetValue(format) == "json");
             return Run(parseResult.InvocationConfiguration.Output, request);
         });
@@ -216,7 +210,7 @@ internal static class PlanCommand
                 : throw new CliUsageException($"--standard-times must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '{text}'"))
             .ToList();
 
-    private static List<IsoDayOfWeek> ParseWeekend(string text)
+    internal static List<IsoDayOfWeek> ParseWeekend(string text)
     {
         if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
         {
@@ -233,13 +227,13 @@ internal static class PlanCommand
     }
 
     /// <summary>The dates holidays are read for: from the first dose to two years after it or after the discharge, whichever is later (follow-up periods are at most a year).</summary>
-    private static DateInterval HolidayRange(LocalDate firstDose, LocalDate? discharge)
+    internal static DateInterval HolidayRange(LocalDate firstDose, LocalDate? discharge)
     {
         var from = discharge is { } date && date > firstDose ? date : firstDose;
         return new DateInterval(firstDose, from.Year < 9997 ? from.PlusYears(2) : new LocalDate(9999, 12, 31));
     }
 
-    private static IReadOnlyList<LocalDate> ReadHolidays(string path, DateInterval range)
+    internal static IReadOnlyList<LocalDate> ReadHolidays(string path, DateInterval range)
     {
         string text;
         try
@@ -279,7 +273,15 @@ internal static class PlanCommand
         return dates;
     }
 
-    private static decimal? ParseWeight(string? text)
+    internal static NonWorkingDayShift ParseImagingShift(string? text) => text switch
+    {
+        "previous" => NonWorkingDayShift.Previous,
+        "nearest" => NonWorkingDayShift.Nearest,
+        "none" => NonWorkingDayShift.None,
+        _ => NonWorkingDayShift.Next,
+    };
+
+    internal static decimal? ParseWeight(string? text)
     {
         if (text is null)
         {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using IL2Schedule.Records;
 using IL2Schedule.Serialization;
+using IL2Schedule.WorkingDays;
 using NodaTime.Text;
 
 namespace IL2Schedule.Cli;
@@ -27,21 +28,53 @@ internal static class ReplayCommand
         {
             Description = "Show the status at this instant (RFC 3339 with offset, e.g. 2027-03-12T09:00:00-05:00): what is due next and what is overdue.",
         };
-        var command = new Command("replay", "Apply a recorded course's events (given, held, late, stopped doses) and print the re-planned schedule.")
+        var weekend = new Option<string?>("--weekend")
         {
-            recordFile, format, at,
+            Description = "Move follow-up dates onto working days; these are the weekend days (Mon,...,Sun or none). Overrides the record's workingDays.",
         };
-        command.SetAction(parseResult => Run(
-            parseResult.InvocationConfiguration.Output,
-            parseResult.GetValue(recordFile)!,
-            parseResult.GetValue(format) == "json",
-            parseResult.GetValue(at)));
+        var holidays = new Option<string?>("--holidays")
+        {
+            Description = "Holidays for the working days: an .ics file (all-day events) or a text file of yyyy-MM-dd dates.",
+        };
+        var imagingShift = new Option<string?>("--imaging-shift")
+        {
+            Description = "Where an imaging date on a non-working day moves: next (default), previous, nearest or none.",
+        };
+        imagingShift.AcceptOnlyFromAmong("next", "previous", "nearest", "none");
+        var weightKg = new Option<string?>("--weight-kg")
+        {
+            Description = "Body weight in kg: adds each dose's amount and the given and projected course totals. Overrides the record's bodyWeightKg.",
+        };
+        var command = new Command("replay", "Apply a recorded course's events (given, held, late, stopped doses) and print the re-planned schedule. Dose timing and cycle window come from the record file.")
+        {
+            recordFile, format, at, weekend, holidays, imagingShift, weightKg,
+        };
+        command.SetAction(parseResult =>
+        {
+            var record = Read(parseResult.GetValue(recordFile)!);
+            string? weekendText = parseResult.GetValue(weekend);
+            string? holidaysPath = parseResult.GetValue(holidays);
+            string? imagingShiftText = parseResult.GetValue(imagingShift);
+            if (weekendText is not null || holidaysPath is not null || imagingShiftText is not null)
+            {
+                var range = PlanCommand.HolidayRange(record.Plan.RequestedFirstDose.Date, record.Schedule.DischargeDate);
+                record = record.WithWorkingDays(
+                    new WorkingDayCalendar(
+                        weekendText is null ? WorkingDayCalendar.SaturdaySunday.WeekendDays : PlanCommand.ParseWeekend(weekendText),
+                        holidaysPath is null ? [] : PlanCommand.ReadHolidays(holidaysPath, range)),
+                    PlanCommand.ParseImagingShift(imagingShiftText));
+            }
+            if (PlanCommand.ParseWeight(parseResult.GetValue(weightKg)) is { } weight)
+            {
+                record = record.WithBodyWeight(weight);
+            }
+            return Run(parseResult.InvocationConfiguration.Output, record, parseResult.GetValue(format) == "json", parseResult.GetValue(at));
+        });
         return command;
     }
 
-    private static int Run(TextWriter output, string path, bool json, string? atText)
+    private static CourseRecord Read(string path)
     {
-        var at = atText is null ? (NodaTime.Instant?)null : ParseAt(atText);
         string text;
         try
         {
@@ -51,15 +84,19 @@ internal static class ReplayCommand
         {
             throw new CliUsageException($"cannot read the record file '{path}': {e.Message}");
         }
-        CourseRecord record;
         try
         {
-            record = CourseRecordJson.Deserialize(text);
+            return CourseRecordJson.Deserialize(text);
         }
         catch (JsonException e)
         {
             throw new CliUsageException($"{path}: {e.Message}");
         }
+    }
+
+    private static int Run(TextWriter output, CourseRecord record, bool json, string? atText)
+    {
+        var at = atText is null ? (NodaTime.Instant?)null : ParseAt(atText);
         var status = at is { } instant ? record.GetStatus(instant) : null;
         string rendered = json
             ? (status is null ? CourseRecordJson.SerializeSchedule(record.Schedule) : CourseRecordJson.SerializeStatus(status)) + Environment.NewLine

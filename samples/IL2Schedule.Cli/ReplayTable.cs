@@ -45,7 +45,11 @@ internal static class ReplayTable
             : "Course end:         none (no dose was given)");
         if (schedule.ResponseAssessmentDate is { } imaging)
         {
-            text.AppendLine(Invariant, $"Response imaging:   {Date(imaging)}");
+            text.AppendLine(Invariant, $"Response imaging:   {Date(imaging)}{(imaging != schedule.ResponseAssessmentDateUnadjusted ? $" (moved from {Date(schedule.ResponseAssessmentDateUnadjusted!.Value)}, not a working day)" : "")}");
+        }
+        if (schedule.DoseAmount is { } amount)
+        {
+            text.AppendLine(Invariant, $"Dose amount:        {amount}; given {schedule.GivenCourseInternationalUnits:N0} IU{(schedule.GivenCourseMilligrams is { } mg ? $" ({mg} mg)" : "")}, projected {schedule.ProjectedCourseInternationalUnits:N0} IU");
         }
         if (schedule.NextCourseWindow is { } window)
         {

@@ -96,7 +96,10 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     public ReplannedSchedule Schedule => schedule ??= Replanner.Replan(this, effective, clock: null, applied: null);
 
     /// <summary>Starts the record of a course from its plan.</summary>
-    /// <param name="plan">The planned course, without a discharge date (record discharge as a <see cref="Discharged"/> event).</param>
+    /// <param name="plan">
+    /// The planned course, without a discharge date (record discharge as a <see cref="Discharged"/> event).
+    /// Its body weight and working-day calendar, if any, carry over to the re-planned dose amounts and follow-up dates.
+    /// </param>
     /// <param name="courseNumber">The course's number for the patient, from 1.</param>
     /// <param name="heldDosePolicy">Whether held doses can be replaced by reserve slots; <see cref="HeldDosePolicy.UseReserveSlots"/> by default.</param>
     /// <returns>A record with no events.</returns>
@@ -158,6 +161,20 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
         record.schedule = Replanner.Replan(record, record.effective, clock: null, applied: courseEvent);
         return record;
     }
+
+    /// <summary>Returns the record with the plan's body weight set (see <see cref="CourseSchedule.WithBodyWeight"/>), events unchanged.</summary>
+    /// <param name="bodyWeightKilograms">The weight the prescriber doses by, in kg; null removes it.</param>
+    /// <returns>A new record; this one is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The weight is not above 0 and at most 350 kg.</exception>
+    public CourseRecord WithBodyWeight(decimal? bodyWeightKilograms) => WithPlan(Plan.WithBodyWeight(bodyWeightKilograms));
+
+    /// <summary>Returns the record with the plan's working-day calendar set (see <see cref="CourseSchedule.WithWorkingDays"/>), events unchanged.</summary>
+    /// <param name="calendar">The working days; null removes the adjustment.</param>
+    /// <param name="imagingDateShift">Where an imaging date on a non-working day moves.</param>
+    /// <returns>A new record; this one is unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="imagingDateShift"/> is not defined.</exception>
+    public CourseRecord WithWorkingDays(WorkingDays.WorkingDayCalendar? calendar, WorkingDays.NonWorkingDayShift imagingDateShift) =>
+        WithPlan(Plan.WithWorkingDays(calendar, imagingDateShift));
 
     /// <summary>Applies events in order; all or nothing.</summary>
     /// <param name="courseEvents">The events, in the order they were recorded.</param>
@@ -244,6 +261,10 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
         return string.Create(CultureInfo.InvariantCulture,
             $"course {CourseNumber} in {Plan.ZoneId}: {s.DosesGiven} given, {s.DosesHeld} held, {(s.IsComplete ? "complete" : "in progress")}; ends {(s.CourseEnd is { } end ? ScheduleText.Format(end) : "without a dose given")}");
     }
+
+    /// <summary>The same events on a plan that differs only in weight or working days, which no rule depends on.</summary>
+    private CourseRecord WithPlan(CourseSchedule plan) =>
+        new(plan, CourseNumber, HeldDosePolicy, RetreatmentOverrideReason, events, effective);
 
     internal static CourseRecord Restore(CourseSchedule plan, int courseNumber, HeldDosePolicy heldDosePolicy, string? retreatmentOverrideReason) =>
         new(plan, courseNumber, heldDosePolicy, retreatmentOverrideReason, [], []);

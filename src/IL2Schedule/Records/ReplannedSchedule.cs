@@ -29,9 +29,13 @@ public sealed class ReplannedSchedule
         DischargeDate = dischargeDate;
         if (courseEnd is { } end)
         {
-            var protocol = record.Plan.Protocol;
-            ResponseAssessmentDate = FollowUpRules.ResponseAssessmentDate(protocol, end.Date);
-            NextCourseWindow = FollowUpRules.NextCourseWindow(protocol, end.Date, dischargeDate);
+            var plan = record.Plan;
+            ResponseAssessmentDateUnadjusted = FollowUpRules.ResponseAssessmentDate(plan.Protocol, end.Date);
+            NextCourseWindowUnadjusted = FollowUpRules.NextCourseWindow(plan.Protocol, end.Date, dischargeDate);
+            ResponseAssessmentDate = plan.WorkingDayCalendar?.Shift(ResponseAssessmentDateUnadjusted.Value, plan.ImagingDateShift) ?? ResponseAssessmentDateUnadjusted;
+            NextCourseWindow = plan.WorkingDayCalendar is { } calendar
+                ? FollowUpRules.OnWorkingDays(NextCourseWindowUnadjusted, calendar)
+                : NextCourseWindowUnadjusted;
         }
     }
 
@@ -67,13 +71,42 @@ public sealed class ReplannedSchedule
     /// <summary>The recorded discharge date, or null.</summary>
     public LocalDate? DischargeDate { get; }
 
-    /// <summary>Course end date + the protocol's response-assessment delay (4 weeks), or null without a course end.</summary>
+    /// <summary>
+    /// The response-assessment (imaging) date: <see cref="ResponseAssessmentDateUnadjusted"/>, moved to
+    /// a working day when the plan has a working-day calendar (<see cref="CourseSchedule.WithWorkingDays"/>);
+    /// null without a course end.
+    /// </summary>
     /// <remarks>Label, "Retreatment": evaluate for response about 4 weeks after the course.</remarks>
     public LocalDate? ResponseAssessmentDate { get; }
 
-    /// <summary>The next-course window from the course end date (6–12 weeks) and the discharge (at least 7 weeks), or null without a course end.</summary>
+    /// <summary>Course end date + the protocol's response-assessment delay (4 weeks), whatever the day; null without a course end.</summary>
+    public LocalDate? ResponseAssessmentDateUnadjusted { get; }
+
+    /// <summary>
+    /// The next-course window from the course end date (6–12 weeks) and the discharge (at least 7
+    /// weeks), on working days when the plan has a working-day calendar; null without a course end.
+    /// </summary>
     /// <remarks>Atkins 1999 and Fyfe 1995; label, "Retreatment".</remarks>
     public NextCourseWindow? NextCourseWindow { get; }
+
+    /// <summary>The next-course window before any working-day adjustment; null without a course end.</summary>
+    public NextCourseWindow? NextCourseWindowUnadjusted { get; }
+
+    /// <summary>The amount of each dose, from the plan's body weight (<see cref="CourseSchedule.WithBodyWeight"/>); null without one.</summary>
+    /// <remarks>Every dose has the same amount: doses are withheld, never reduced (label section 2.4).</remarks>
+    public Dosing.DoseAmount? DoseAmount => Record.Plan.DoseAmount;
+
+    /// <summary>The cumulative given dose in IU: <see cref="DoseAmount"/>'s IU times <see cref="DosesGiven"/>; null without a body weight.</summary>
+    public decimal? GivenCourseInternationalUnits => DoseAmount is { } amount ? Dosing.DoseAmount.Normalize(amount.InternationalUnits * DosesGiven) : null;
+
+    /// <summary>The cumulative given dose in mg; null without a body weight or a mg figure (the NCI protocol gives none).</summary>
+    public decimal? GivenCourseMilligrams => DoseAmount?.Milligrams is { } milligrams ? Dosing.DoseAmount.Normalize(milligrams * DosesGiven) : null;
+
+    /// <summary>The cumulative dose in IU if every planned slot is given: given plus planned doses times the dose; null without a body weight.</summary>
+    public decimal? ProjectedCourseInternationalUnits => DoseAmount is { } amount ? Dosing.DoseAmount.Normalize(amount.InternationalUnits * (DosesGiven + DosesPlanned)) : null;
+
+    /// <summary>How many slots are still planned.</summary>
+    public int DosesPlanned => slots.Count(slot => slot.Status == DoseSlotStatus.Planned);
 
     /// <summary>How many doses of the course were given.</summary>
     public int DosesGiven => cycles.Sum(cycle => cycle.DosesGiven);

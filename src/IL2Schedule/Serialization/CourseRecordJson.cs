@@ -27,6 +27,8 @@ namespace IL2Schedule.Serialization;
 ///             {"id": "e2", "type": "doseHeld", "cycle": 1, "slot": 2, "reason": "hypotension"}]}
 /// </code>
 /// <para>
+/// Optional <c>bodyWeightKg</c> and <c>workingDays</c> ({<c>weekend</c>, <c>holidays</c>,
+/// <c>imagingDateShift</c>}, as in the planned form) carry the plan's dose amounts and working days.
 /// Only <c>firstDose</c> (local, "uuuu-MM-ddTHH:mm" with optional seconds), <c>zone</c>,
 /// <c>protocol</c> and <c>events</c> are required. <c>protocol</c> is "label", "nci" or an object
 /// with the settings of the planned form's <c>protocol</c>. <c>doseTiming</c> is "elapsed" (default),
@@ -41,10 +43,13 @@ namespace IL2Schedule.Serialization;
 /// <para>
 /// The re-planned form is the planned form (<see cref="CourseScheduleJson"/>) plus, per dose,
 /// <c>slot</c>, <c>status</c> (given | held | planned | skipped | cancelled), <c>due</c>,
-/// <c>givenStart</c>, <c>givenEnd</c>, <c>heldReason</c> and <c>eventId</c>; per cycle
+/// <c>givenStart</c>, <c>givenEnd</c>, <c>heldReason</c>, <c>eventId</c> and, with a body weight,
+/// <c>doseIu</c>, <c>doseMg</c>, <c>vials</c> and <c>diluentMl</c>; per cycle
 /// <c>nominalStart</c>, <c>rescheduled</c>, <c>dosesGiven</c>, <c>dosesHeld</c> and <c>endReason</c>
 /// (null while running); and at the top level <c>courseNumber</c>, <c>heldDosePolicy</c>,
-/// <c>courseComplete</c>, <c>knownTime</c>, <c>retreatmentOverrideReason</c> and, for a status, <c>status</c>
+/// <c>courseComplete</c>, <c>knownTime</c>, <c>retreatmentOverrideReason</c>, <c>imagingDateUnadjusted</c>,
+/// <c>nextCourseWindowUnadjusted</c>, with a body weight <c>givenCourseIu</c>, <c>givenCourseMg</c> and
+/// <c>projectedCourseIu</c>, and, for a status, <c>status</c>
 /// {<c>at</c>, <c>nextDue</c>, <c>overdue</c>}. <c>courseEnd</c>, <c>imagingDate</c> and
 /// <c>nextCourseWindow</c> are null for a course stopped before any dose was given.
 /// </para>
@@ -86,6 +91,14 @@ public static class CourseRecordJson
         root["protocol"] = ProtocolNode(plan.Protocol, indented);
         root["doseTiming"] = CourseScheduleJson.ToText(plan.Protocol.DoseTiming);
         root["heldDosePolicy"] = PolicyText(record.HeldDosePolicy);
+        if (plan.DoseAmount is { } amount)
+        {
+            root["bodyWeightKg"] = amount.BodyWeightKilograms;
+        }
+        if (CourseScheduleJson.ToDocument(plan.WorkingDayCalendar, plan.ImagingDateShift) is { } workingDays)
+        {
+            root["workingDays"] = JsonSerializer.SerializeToNode(workingDays, (JsonTypeInfo<WorkingDaysDocument>)(indented ? Indented : Compact).GetTypeInfo(typeof(WorkingDaysDocument)));
+        }
         root["retreatmentOverrideReason"] = record.RetreatmentOverrideReason;
         root["events"] = new JsonArray([.. record.Events.Select(e => EventNode(e, zone, withId: true))]);
         return root.ToJsonString(indented ? Indented : Compact);
@@ -183,6 +196,8 @@ public static class CourseRecordJson
             RequestedFirstDose = plan.RequestedFirstDose,
             DischargeDate = schedule.DischargeDate,
             RetreatmentOverrideReason = record.RetreatmentOverrideReason,
+            BodyWeightKg = plan.DoseAmount?.BodyWeightKilograms,
+            WorkingDays = CourseScheduleJson.ToDocument(plan.WorkingDayCalendar, plan.ImagingDateShift),
             KnownTime = schedule.KnownTime == Instant.MinValue ? null : schedule.KnownTime.InZone(zone).ToOffsetDateTime(),
             CourseComplete = schedule.IsComplete,
             Cycles = [.. schedule.Cycles.Select(cycle => new ReplannedCycleDocument
@@ -210,12 +225,21 @@ public static class CourseRecordJson
                 GivenEnd = slot.GivenEnd?.ToOffsetDateTime(),
                 HeldReason = slot.HeldReason,
                 EventId = slot.EventId,
+                DoseIu = plan.DoseAmount?.InternationalUnits,
+                DoseMg = plan.DoseAmount?.Milligrams,
+                Vials = plan.DoseAmount?.Vials,
+                DiluentMl = plan.DoseAmount?.DiluentMilliliters,
             }))],
             CourseEnd = schedule.CourseEnd?.ToOffsetDateTime(),
             CourseEndDate = schedule.CourseEndDate,
             ImagingDate = schedule.ResponseAssessmentDate,
-            NextCourseWindow = window?.Dates is { } dates ? new DateWindowDocument { Start = dates.Start, End = dates.End } : null,
+            ImagingDateUnadjusted = schedule.ResponseAssessmentDateUnadjusted,
+            NextCourseWindow = CourseScheduleJson.ToDocument(window?.Dates),
+            NextCourseWindowUnadjusted = CourseScheduleJson.ToDocument(schedule.NextCourseWindowUnadjusted?.Dates),
             NextCourseWindowNote = window?.Note,
+            GivenCourseIu = schedule.GivenCourseInternationalUnits,
+            GivenCourseMg = schedule.GivenCourseMilligrams,
+            ProjectedCourseIu = schedule.ProjectedCourseInternationalUnits,
             Status = status is null ? null : new StatusDocument
             {
                 At = status.At.InZone(zone).ToOffsetDateTime(),
@@ -282,6 +306,26 @@ public static class CourseRecordJson
         catch (LocalTimeMappingException e)
         {
             throw new JsonException($"firstDose {LocalDateTimePattern.ExtendedIso.Format(firstDose)} is {(e.IsSkipped ? "skipped" : "repeated")} in {e.ZoneId}; add firstDoseStart with the offset meant.", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new JsonException(Messages.WithoutParameterName(e), e);
+        }
+        try
+        {
+            if (root["bodyWeightKg"] is { } weightNode)
+            {
+                plan = plan.WithBodyWeight(weightNode is JsonValue weightValue && weightValue.GetValueKind() == JsonValueKind.Number && weightValue.TryGetValue<decimal>(out var weight)
+                    ? weight
+                    : throw new JsonException($"bodyWeightKg must be a number of kilograms; was {weightNode.ToJsonString()}."));
+            }
+            if (root["workingDays"] is JsonObject workingDaysNode)
+            {
+                var document = workingDaysNode.Deserialize((JsonTypeInfo<WorkingDaysDocument>)Compact.GetTypeInfo(typeof(WorkingDaysDocument)))
+                    ?? throw new JsonException("workingDays must be an object.");
+                var (calendar, shift) = CourseScheduleJson.FromDocument(document);
+                plan = plan.WithWorkingDays(calendar, shift);
+            }
         }
         catch (ArgumentException e)
         {

@@ -182,11 +182,12 @@ public static class CourseScheduleJson
                 .Plan(document.RequestedFirstDose, zone, asRecorded)
                 .WithDischargeDate(document.DischargeDate)
                 .WithBodyWeight(document.BodyWeightKg);
-            return document.WorkingDays is { } workingDays
-                ? schedule.WithWorkingDays(
-                    new WorkingDayCalendar(workingDays.Weekend.Select(ParseDayOfWeek), workingDays.Holidays),
-                    ParseEnum<NonWorkingDayShift>(workingDays.ImagingDateShift, "workingDays.imagingDateShift"))
-                : schedule;
+            if (document.WorkingDays is { } workingDays)
+            {
+                var (calendar, shift) = FromDocument(workingDays);
+                schedule = schedule.WithWorkingDays(calendar, shift);
+            }
+            return schedule;
         }
         catch (ArgumentException e) when (e.ParamName == "firstDoseResolver")
         {
@@ -262,18 +263,18 @@ public static class CourseScheduleJson
             ? result.Value
             : throw new JsonException($"protocol.standardAdministrationTimes must hold clock times like 08:00; was '{text}'.");
 
-    private static IsoDayOfWeek ParseDayOfWeek(string name) =>
+    internal static IsoDayOfWeek ParseDayOfWeek(string name) =>
         ParseEnum<IsoDayOfWeek>(name, "workingDays.weekend") is var day && day != IsoDayOfWeek.None
             ? day
             : throw new JsonException($"workingDays.weekend must hold monday to sunday; was '{name}'.");
 
     /// <summary>Reads an enum value written in camelCase ("next", "saturday").</summary>
-    private static TEnum ParseEnum<TEnum>(string text, string name)
+    internal static TEnum ParseEnum<TEnum>(string text, string name)
         where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Where(value => CamelCase(value) == text).Select(value => (TEnum?)value).FirstOrDefault()
             ?? throw new JsonException($"{name} must be one of {string.Join(", ", Enum.GetValues<TEnum>().Select(CamelCase).Where(value => value != "none" || typeof(TEnum) != typeof(IsoDayOfWeek)))}; was '{text}'.");
 
-    private static string CamelCase<TEnum>(TEnum value)
+    internal static string CamelCase<TEnum>(TEnum value)
         where TEnum : struct, Enum
     {
         string name = value.ToString();
@@ -300,14 +301,7 @@ public static class CourseScheduleJson
             RequestedFirstDose = schedule.RequestedFirstDose,
             DischargeDate = schedule.DischargeDate,
             BodyWeightKg = amount?.BodyWeightKilograms,
-            WorkingDays = schedule.WorkingDayCalendar is { } calendar
-                ? new WorkingDaysDocument
-                {
-                    Weekend = calendar.WeekendDays.Select(CamelCase).ToList(),
-                    Holidays = [.. calendar.Holidays],
-                    ImagingDateShift = CamelCase(schedule.ImagingDateShift),
-                }
-                : null,
+            WorkingDays = ToDocument(schedule.WorkingDayCalendar, schedule.ImagingDateShift),
             Cycles = schedule.Cycles.Select(cycle => new CycleDocument
             {
                 Number = cycle.Number,
@@ -340,7 +334,21 @@ public static class CourseScheduleJson
         };
     }
 
-    private static DateWindowDocument? ToDocument(DateInterval? dates) =>
+    internal static WorkingDaysDocument? ToDocument(WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift) =>
+        calendar is null
+            ? null
+            : new WorkingDaysDocument
+            {
+                Weekend = calendar.WeekendDays.Select(CamelCase).ToList(),
+                Holidays = [.. calendar.Holidays],
+                ImagingDateShift = CamelCase(imagingDateShift),
+            };
+
+    internal static (WorkingDayCalendar Calendar, NonWorkingDayShift Shift) FromDocument(WorkingDaysDocument document) =>
+        (new WorkingDayCalendar(document.Weekend.Select(ParseDayOfWeek), document.Holidays),
+         ParseEnum<NonWorkingDayShift>(document.ImagingDateShift, "workingDays.imagingDateShift"));
+
+    internal static DateWindowDocument? ToDocument(DateInterval? dates) =>
         dates is null ? null : new DateWindowDocument { Start = dates.Start, End = dates.End };
 
     internal static ProtocolDocument ToDocument(CourseProtocol protocol) => new()
@@ -440,4 +448,5 @@ public static class CourseScheduleJson
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(CourseScheduleDocument))]
 [JsonSerializable(typeof(ReplannedScheduleDocument))]
+[JsonSerializable(typeof(WorkingDaysDocument))]
 internal sealed partial class ScheduleJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace IL2Schedule.Serialization;
@@ -28,6 +29,12 @@ internal sealed class ReplannedScheduleDocument
 
     public required string? RetreatmentOverrideReason { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required decimal? BodyWeightKg { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required WorkingDaysDocument? WorkingDays { get; init; }
+
     public required OffsetDateTime? KnownTime { get; init; }
 
     public required bool CourseComplete { get; init; }
@@ -42,9 +49,22 @@ internal sealed class ReplannedScheduleDocument
 
     public required LocalDate? ImagingDate { get; init; }
 
+    public required LocalDate? ImagingDateUnadjusted { get; init; }
+
     public required DateWindowDocument? NextCourseWindow { get; init; }
 
+    public required DateWindowDocument? NextCourseWindowUnadjusted { get; init; }
+
     public required string? NextCourseWindowNote { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required decimal? GivenCourseIu { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required decimal? GivenCourseMg { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required decimal? ProjectedCourseIu { get; init; }
 
     public required StatusDocument? Status { get; init; }
 }
@@ -93,6 +113,18 @@ internal sealed class ReplannedDoseDocument
     public required string? HeldReason { get; init; }
 
     public required string? EventId { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required decimal? DoseIu { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required decimal? DoseMg { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required int? Vials { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required int? DiluentMl { get; init; }
 }
 
 internal sealed class StatusDocument

@@ -87,6 +87,25 @@ public class ReplayCommandTests
         document["cycles"]![0]!["endReason"]!.GetValue<string>().Should().Be("cycleStopped");
     }
 
+    // 72.5 kg x 600,000 IU/kg = 43,500,000 IU and x 0.037 mg/kg = 2.6825 mg a dose; 8 given doses =
+    // 348,000,000 IU and 21.46 mg. The window's start 2027-05-02 is a Sunday: next working day 05-03.
+    [Fact]
+    public void WeightAndWorkingDays_AddTheGivenDoseAndMoveTheWindow()
+    {
+        var (exitCode, stdout, _) = Run("replay", Sample("stopped-after-8.json"), "--weight-kg", "72.5", "--weekend", "Sat,Sun", "--format", "json");
+
+        exitCode.Should().Be(0);
+        var document = JsonNode.Parse(stdout)!;
+        document["givenCourseIu"]!.GetValue<decimal>().Should().Be(348_000_000m);
+        document["givenCourseMg"]!.GetValue<decimal>().Should().Be(21.46m);
+        document["doses"]![0]!["doseIu"]!.GetValue<decimal>().Should().Be(43_500_000m);
+        document["doses"]![0]!["vials"]!.GetValue<int>().Should().Be(2);
+        document["doses"]![0]!["diluentMl"]!.GetValue<int>().Should().Be(50);
+        document["nextCourseWindow"]!["start"]!.GetValue<string>().Should().Be("2027-05-03");
+        document["nextCourseWindowUnadjusted"]!["start"]!.GetValue<string>().Should().Be("2027-05-02");
+        document["imagingDate"]!.GetValue<string>().Should().Be("2027-04-09"); // a Friday: not moved
+    }
+
     [Theory]
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "events": [{"id": "e1", "type": "doseGiven", "cycle": 1, "slot": 1, "start": "2027-03-10T08:00:00-05:00"}, {"id": "e2", "type": "doseGiven", "cycle": 1, "slot": 1, "start": "2027-03-10T16:00:00-05:00"}]}""",
         "events[1]: doseGiven e2 (cycle 1, slot 1, start 2027-03-10T16:00:00-05:00) is rejected by rule AlreadyRecorded: slot 1 of cycle 1 is already recorded by doseGiven e1 (cycle 1, slot 1, start 2027-03-10T08:00:00-05:00); apply a Corrected event to change it.")]

@@ -1,0 +1,163 @@
+using FluentAssertions;
+using IL2Schedule.Planning;
+using IL2Schedule.Protocols;
+using IL2Schedule.Records;
+using NodaTime;
+using static IL2Schedule.Tests.TimeText;
+
+namespace IL2Schedule.Tests.Records;
+
+// Case 9 (wall-clock timing and the 50% rule) and case 10 (records crossing a DST change in
+// America/New_York: 2027-03-14 02:00 EST -> 03:00 EDT; 2027-11-07 02:00 EDT -> 01:00 EST).
+public partial class CourseRecordTests
+{
+    private static CourseRecord WallClockExample() => CourseRecord.Start(WorkedExamplePlan(DoseTiming.WallClock));
+
+    // Wall-clock timing keeps the planned clock times: 08:00, 16:00 and 00:00 local, so slot 13
+    // is 2027-03-14 08:00 EDT, 7 elapsed hours after slot 12 (00:00 EST).
+    private static readonly string[] WallClockDue =
+    [
+        "2027-03-10T08:00:00-05:00", "2027-03-10T16:00:00-05:00", "2027-03-11T00:00:00-05:00",
+        "2027-03-11T08:00:00-05:00", "2027-03-11T16:00:00-05:00", "2027-03-12T00:00:00-05:00",
+        "2027-03-12T08:00:00-05:00", "2027-03-12T16:00:00-05:00", "2027-03-13T00:00:00-05:00",
+        "2027-03-13T08:00:00-05:00", "2027-03-13T16:00:00-05:00", "2027-03-14T00:00:00-05:00",
+        "2027-03-14T08:00:00-04:00", "2027-03-14T16:00:00-04:00", "2027-03-15T00:00:00-04:00",
+    ];
+
+    // Case 9. Slot 2 given 4 h 30 min late at 20:30 EST. Slot 3 is due at 00:00 EST, only 3 h 30
+    // min after that start, less than half the 8-hour interval: skipped. Slots 4-15 keep their
+    // clock times; slot 15 (2027-03-15 00:00 EDT) is needed to reach 14 doses.
+    [Fact]
+    public void Apply_WallClockLateDoseNearTheNextSlot_SkipsThatSlot()
+    {
+        var record = WallClockExample()
+            .Apply(Given("e1", 1, 1, "2027-03-10T08:00:00-05:00"))
+            .Apply(Given("e2", 1, 2, "2027-03-10T20:30:00-05:00"));
+
+        var cycle = record.Schedule.Cycles[0];
+
+        SlotLines(cycle).Should().Equal(
+            Lines(WallClockDue, 1, 2, "given")
+                .Concat(Lines(WallClockDue, 3, 3, "skipped"))
+                .Concat(Lines(WallClockDue, 4, 15, "planned")));
+        cycle.Slots[2].GivenStart.Should().BeNull();
+        Rfc3339(cycle.WindowEnd).Should().Be("2027-03-15T09:00:00-04:00");
+    }
+
+    // 20:00 EST + 4 h = 00:00 EST exactly: not less than half an interval, so slot 3 stays planned
+    // (and slot 15 is not needed). One minute later it is skipped.
+    [Theory]
+    [InlineData("2027-03-10T20:00:00-05:00", "planned", 14)]
+    [InlineData("2027-03-10T20:01:00-05:00", "skipped", 15)]
+    public void Apply_WallClockDoseAtHalfAnIntervalBeforeTheNextSlot_KeepsOrSkipsIt(string slotTwoStart, string slotThreeStatus, int listedSlots)
+    {
+        var record = WallClockExample()
+            .Apply(Given("e1", 1, 1, "2027-03-10T08:00:00-05:00"))
+            .Apply(Given("e2", 1, 2, slotTwoStart));
+
+        var cycle = record.Schedule.Cycles[0];
+
+        SlotLines(cycle)[2].Should().Be("3 " + slotThreeStatus + " 2027-03-11T00:00:00-05:00");
+        cycle.Slots.Should().HaveCount(listedSlots);
+    }
+
+    // Wall clock: a given dose does not move the later slots (unlike elapsed timing).
+    [Fact]
+    public void Apply_WallClockSlightlyLateDose_KeepsTheClockTimes()
+    {
+        var record = WallClockExample().Apply(Given("e1", 1, 1, "2027-03-10T08:05:00-05:00"));
+
+        SlotLines(record.Schedule.Cycles[0]).Should().Equal(
+            Lines(WallClockDue, 1, 1, "given").Concat(Lines(WallClockDue, 2, 14, "planned")));
+    }
+
+    // Case 10. Elapsed timing: slots 1-11 on time, slot 12 given 1 h 50 min late at 2027-03-14
+    // 01:50 EST (06:50Z). Slot 13 is due 8 elapsed hours later: 14:50Z = 10:50 EDT (9 hours on
+    // the clock); slot 14 at 22:50Z = 18:50 EDT.
+    [Fact]
+    public void Apply_ElapsedDoseJustBeforeTheSpringChange_DuesTheNextSlotEightElapsedHoursLater()
+    {
+        var record = WorkedExample()
+            .ApplyAll(GivenAt(1, CycleOneDue[..11]))
+            .Apply(Given("c1s12", 1, 12, "2027-03-14T01:50:00-05:00"));
+
+        var slots = record.Schedule.Cycles[0].Slots;
+
+        SlotLines(record.Schedule.Cycles[0]).Should().Equal(
+            Lines(CycleOneDue, 1, 12, "given").Concat(
+            [
+                "13 planned 2027-03-14T10:50:00-04:00",
+                "14 planned 2027-03-14T18:50:00-04:00",
+            ]));
+        (slots[12].Due.ToInstant() - slots[11].GivenStart!.Value.ToInstant()).Should().Be(Duration.FromHours(8));
+        (slots[12].Due.LocalDateTime - slots[11].GivenStart!.Value.LocalDateTime).Should().Be(Period.FromHours(9));
+    }
+
+    // Slot 5 given 2 h late at 2027-03-11 18:00 EST (23:00Z): the chain moves to 02:00, 10:00,
+    // 18:00 EST; slot 12 falls at 07:00Z on 03-14, the very instant 02:00 EST becomes 03:00 EDT,
+    // and shows as 03:00 -04:00.
+    [Fact]
+    public void Apply_ElapsedLateDoseBeforeTheSpringChange_MovesASlotOntoTheChange()
+    {
+        var record = WorkedExample()
+            .ApplyAll(GivenAt(1, CycleOneDue[..4]))
+            .Apply(Given("c1s5", 1, 5, "2027-03-11T18:00:00-05:00"));
+
+        SlotLines(record.Schedule.Cycles[0]).Skip(5).Should().Equal(
+            "6 planned 2027-03-12T02:00:00-05:00",
+            "7 planned 2027-03-12T10:00:00-05:00",
+            "8 planned 2027-03-12T18:00:00-05:00",
+            "9 planned 2027-03-13T02:00:00-05:00",
+            "10 planned 2027-03-13T10:00:00-05:00",
+            "11 planned 2027-03-13T18:00:00-05:00",
+            "12 planned 2027-03-14T03:00:00-04:00",
+            "13 planned 2027-03-14T11:00:00-04:00",
+            "14 planned 2027-03-14T19:00:00-04:00");
+    }
+
+    // Wall clock across the spring change: slot 12 given at 00:00 EST, slot 13 due 08:00 EDT.
+    [Fact]
+    public void Apply_WallClockAcrossTheSpringChange_KeepsEightOClockSevenHoursLater()
+    {
+        var record = WallClockExample().ApplyAll(GivenAt(1, WallClockDue[..12]));
+
+        var slots = record.Schedule.Cycles[0].Slots;
+
+        Rfc3339(slots[12].Due).Should().Be("2027-03-14T08:00:00-04:00");
+        (slots[12].Due.ToInstant() - slots[11].GivenStart!.Value.ToInstant()).Should().Be(Duration.FromHours(7));
+        slots[12].Status.Should().Be(DoseSlotStatus.Planned);
+    }
+
+    // Autumn: first dose 2027-11-05 08:00 EDT (12:00Z); slot 6 due 2027-11-07 00:00 EDT (04:00Z).
+    // It is given late in the repeated hour: the first 01:30 (EDT, 05:30Z) puts slot 7 at 13:30Z
+    // = 08:30 EST; the second 01:30 (EST, 06:30Z) puts it at 14:30Z = 09:30 EST.
+    [Theory]
+    [InlineData("2027-11-07T01:30:00-04:00", "2027-11-07T08:30:00-05:00")]
+    [InlineData("2027-11-07T01:30:00-05:00", "2027-11-07T09:30:00-05:00")]
+    public void Apply_ElapsedDoseInTheRepeatedAutumnHour_CountsFromItsInstant(string slotSixStart, string slotSevenDue)
+    {
+        var plan = new CoursePlanner().Plan(Local("2027-11-05T08:00"), NewYork);
+        var record = CourseRecord.Start(plan).ApplyAll(GivenAt(1,
+            "2027-11-05T08:00:00-04:00", "2027-11-05T16:00:00-04:00", "2027-11-06T00:00:00-04:00",
+            "2027-11-06T08:00:00-04:00", "2027-11-06T16:00:00-04:00", slotSixStart));
+
+        var slots = record.Schedule.Cycles[0].Slots;
+
+        Rfc3339(slots[5].GivenStart!.Value).Should().Be(slotSixStart);
+        Rfc3339(slots[6].Due).Should().Be(slotSevenDue);
+        Rfc3339(record.Schedule.Cycles[0].WindowEnd).Should().Be("2027-11-10T07:00:00-05:00"); // 12:00Z + 120 h
+    }
+
+    // Surprising wording: wall clock, slot 1 given 12 h late at 20:00 EST and slot 2 at 12:00 EST
+    // (4 h before its 16:00 due time, so not too early). The two infusions (20:00-20:15 and
+    // 12:00-12:15) do not overlap in time, but slot 2 starts before slot 1, and the record
+    // rejects it as an overlap.
+    [Fact]
+    public void Apply_WallClockSlotGivenBeforeTheEarlierSlot_IsRejectedAsOverlapping()
+    {
+        var record = WallClockExample().Apply(Given("e1", 1, 1, "2027-03-10T20:00:00-05:00"));
+
+        ShouldReject(record, Given("e2", 1, 2, "2027-03-10T12:00:00-05:00"), CourseEventRule.OverlappingInfusions,
+            "starts at 2027-03-10T12:00:00-05:00, before the previous given dose doseGiven e1 (cycle 1, slot 1, start 2027-03-10T20:00:00-05:00) ends at 2027-03-10T20:15:00-05:00");
+    }
+}

@@ -187,4 +187,32 @@ public partial class CourseRecordTests
             "doseGiven c2s1 (cycle 2, slot 1, start 2027-03-24T17:00:00-04:00) is rejected: ",
             "discharged d1 (date 2027-03-28) is before the course's projected end date 2027-03-29");
     }
+
+    // A held dose in cycle 2 (UseReserveSlots) brings in slot 15, due 2027-03-29 00:00 EDT (before
+    // the window closes at 08:00 EDT): the projected course end moves to 00:15 EDT on 03-29, so
+    // imaging is 03-29 + 28 days = 04-26 and the window 05-10 (+42) to 06-21 (+84).
+    [Fact]
+    public void Apply_HeldDoseInTheLastCycle_ProjectsTheCourseEndToTheReserveSlot()
+    {
+        var record = WorkedExample().Apply(Held("h1", 2, 3, "creatinine rising"));
+
+        var schedule = record.Schedule;
+
+        SlotLines(schedule.Cycles[1]).Should().Equal(
+            Lines(CycleTwoDue, 1, 2, "planned")
+                .Concat(Lines(CycleTwoDue, 3, 3, "held"))
+                .Concat(Lines(CycleTwoDue, 4, 15, "planned")));
+        Rfc3339(schedule.CourseEnd!.Value).Should().Be("2027-03-29T00:15:00-04:00");
+        Iso(schedule.ResponseAssessmentDate!.Value).Should().Be("2027-04-26");
+        Iso(schedule.NextCourseWindow!.Dates!).Should().Be("2027-05-10..2027-06-21");
+    }
+
+    // Under Forfeit the same held dose leaves the projected end at slot 14, 2027-03-28 16:15 EDT.
+    [Fact]
+    public void Apply_HeldDoseInTheLastCycleUnderForfeit_KeepsTheProjectedCourseEnd()
+    {
+        var record = WorkedExample(HeldDosePolicy.Forfeit).Apply(Held("h1", 2, 3, "creatinine rising"));
+
+        Rfc3339(record.Schedule.CourseEnd!.Value).Should().Be("2027-03-28T16:15:00-04:00");
+    }
 }

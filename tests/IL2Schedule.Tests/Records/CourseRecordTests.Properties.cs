@@ -2,9 +2,12 @@ using System.Globalization;
 using System.Threading;
 using CsCheck;
 using FluentAssertions;
+using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
 using IL2Schedule.Records;
+using IL2Schedule.Schedules;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace IL2Schedule.Tests.Records;
 
@@ -72,6 +75,48 @@ public partial class CourseRecordTests
                 Snapshot(allAtOnce.Schedule).Should().Be(Snapshot(oneAtATime.Schedule));
             },
             iter: SequenceIterations);
+    }
+
+    private static readonly string[] RecordTzdbIds = DateTimeZoneProviders.Tzdb.Ids.ToArray();
+
+    private static readonly Gen<(string ZoneId, LocalDateTime FirstDose, DoseTiming Timing)> AnyPlannedCourse =
+        Gen.Select(
+            Gen.Int[0, RecordTzdbIds.Length - 1],
+            Gen.Int[0, 365 * 40],
+            Gen.Int[0, (24 * 60) - 1],
+            Gen.Enum<DoseTiming>(),
+            (zone, day, minute, timing) => (RecordTzdbIds[zone], new LocalDate(2000, 1, 1).PlusDays(day).At(LocalTime.Midnight.PlusMinutes(minute)), timing));
+
+    // A record with no events re-plans exactly the planner's course: the same due times (both
+    // timings, across every zone's changes), windows, course end and follow-up dates.
+    [Fact]
+    public void Start_AnyPlannedCourse_ReplansThePlanUnchanged()
+    {
+        AnyPlannedCourse.Sample(
+            course =>
+            {
+                var zone = DateTimeZoneProviders.Tzdb[course.ZoneId];
+                CourseSchedule plan;
+                try
+                {
+                    plan = new CoursePlanner(CourseProtocol.Label.WithDoseTiming(course.Timing)).Plan(course.FirstDose, zone, Resolvers.LenientResolver);
+                }
+                catch (ArgumentException) when (course.Timing == DoseTiming.WallClock)
+                {
+                    return; // a date-line move the planner refuses for wall-clock timing
+                }
+
+                var schedule = CourseRecord.Start(plan).Schedule;
+
+                schedule.Slots.Select(slot => (slot.Status, slot.Due, slot.End)).Should().Equal(
+                    plan.Doses.Select(dose => (DoseSlotStatus.Planned, dose.Start, dose.End)), "{0} from {1} ({2})", course.ZoneId, course.FirstDose, course.Timing);
+                schedule.Cycles.Select(cycle => (cycle.Start, cycle.WindowEnd, cycle.NominalStart)).Should().Equal(
+                    plan.Cycles.Select(cycle => (cycle.Start, cycle.WindowEnd, cycle.NominalStart)));
+                schedule.CourseEnd.Should().Be(plan.CourseEnd);
+                schedule.ResponseAssessmentDate.Should().Be(plan.ResponseAssessmentDate);
+                (schedule.NextCourseWindow!.Dates == plan.NextCourseWindow.Dates).Should().BeTrue();
+            },
+            iter: 500);
     }
 
     private static CourseRecord Start(HeldDosePolicy policy, DoseTiming timing) =>

@@ -396,4 +396,13 @@ public partial class CourseRecordTests
         Rfc3339(record.Apply(new CycleRescheduled("r1", 2, Local("2027-04-02T08:00"))).Schedule.Cycles[1].WindowEnd)
             .Should().Be("2027-04-07T08:00:00-04:00");
     }
+
+    // An end recorded at the end of time (a corrupt message): the follow-up dates cannot be
+    // computed, and the dose is rejected by name rather than failing inside.
+    [Fact]
+    public void Apply_DoseEndingAtTheEndOfTime_IsRejectedAsOutOfRange()
+    {
+        ShouldReject(WorkedExample(), new DoseGiven("e1", 1, 1, At(SlotOneOnTime), Instant.MaxValue), CourseEventRule.OutOfRange,
+            "the dates that follow would pass 9999-12-31");
+    }
 }

@@ -160,4 +160,39 @@ public partial class CourseRecordTests
         ShouldReject(record, Given("e2", 1, 2, "2027-03-10T12:00:00-05:00"), CourseEventRule.OverlappingInfusions,
             "starts at 2027-03-10T12:00:00-05:00, before the previous given dose doseGiven e1 (cycle 1, slot 1, start 2027-03-10T20:00:00-05:00) ends at 2027-03-10T20:15:00-05:00");
     }
+
+    // The 50% rule counts elapsed time across the autumn change. Wall clock from 2027-11-05 18:00
+    // EDT: slot 4 is due 2027-11-06 18:00 EDT (22:00Z) and slot 5 at 2027-11-07 02:00 EST (07:00Z),
+    // 9 elapsed hours later. Slot 4 given at 22:30 EDT (02:30Z): slot 5 is 4 h 30 min later
+    // (3 h 30 min on the clock) and stays planned; given at 23:30 EDT (03:30Z), 3 h 30 min: skipped.
+    [Theory]
+    [InlineData("2027-11-06T22:30:00-04:00", "planned")]
+    [InlineData("2027-11-06T23:30:00-04:00", "skipped")]
+    public void Apply_WallClockLateDoseBeforeTheAutumnChange_AppliesTheFiftyPercentRuleInElapsedTime(string slotFourStart, string slotFiveStatus)
+    {
+        var plan = new CoursePlanner(CourseProtocol.Label.WithDoseTiming(DoseTiming.WallClock)).Plan(Local("2027-11-05T18:00"), NewYork);
+        var record = CourseRecord.Start(plan).ApplyAll(GivenAt(1,
+            "2027-11-05T18:00:00-04:00", "2027-11-06T02:00:00-04:00", "2027-11-06T10:00:00-04:00", slotFourStart));
+
+        SlotLines(record.Schedule.Cycles[0])[4].Should().Be("5 " + slotFiveStatus + " 2027-11-07T02:00:00-05:00");
+    }
+
+    // NCI Surgery Branch preset: 15 doses in 15 slots, no reserve. A held dose cannot be
+    // replaced: after slots 1 and 3-15 are given when due, the cycle ends by its window with 14.
+    [Fact]
+    public void Apply_HeldDoseWithoutReserveSlots_EndsTheCycleShortOfTheCap()
+    {
+        var plan = new CoursePlanner(CourseProtocol.NciSurgeryBranch).Plan(Local("2027-03-10T08:00"), NewYork);
+        var record = CourseRecord.Start(plan)
+            .Apply(Given("c1s1", 1, 1, CycleOneDue[0]))
+            .Apply(Held("h2", 1, 2))
+            .ApplyAll(GivenAt(1, CycleOneDue).Where(dose => dose.Slot > 2));
+
+        var cycle = record.Schedule.Cycles[0];
+
+        cycle.Slots.Should().HaveCount(15);
+        cycle.DosesGiven.Should().Be(14);
+        cycle.EndReason.Should().Be(CycleEndReason.WindowClosed);
+        Rfc3339(cycle.Slots[^1].GivenStart!.Value).Should().Be("2027-03-15T01:00:00-04:00");
+    }
 }

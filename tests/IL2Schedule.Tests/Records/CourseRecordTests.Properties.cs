@@ -74,7 +74,7 @@ public partial class CourseRecordTests
                 allAtOnce.Events.Should().Equal(oneAtATime.Events);
                 Snapshot(allAtOnce.Schedule).Should().Be(Snapshot(oneAtATime.Schedule));
             },
-            iter: SequenceIterations);
+            iter: SequenceIterations / 2);
     }
 
     private static readonly string[] RecordTzdbIds = DateTimeZoneProviders.Tzdb.Ids.ToArray();
@@ -116,7 +116,7 @@ public partial class CourseRecordTests
                 schedule.ResponseAssessmentDate.Should().Be(plan.ResponseAssessmentDate);
                 (schedule.NextCourseWindow!.Dates == plan.NextCourseWindow.Dates).Should().BeTrue();
             },
-            iter: 500);
+            iter: 300);
     }
 
     private static CourseRecord Start(HeldDosePolicy policy, DoseTiming timing) =>

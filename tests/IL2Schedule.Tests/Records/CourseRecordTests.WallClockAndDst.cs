@@ -195,4 +195,20 @@ public partial class CourseRecordTests
         cycle.EndReason.Should().Be(CycleEndReason.WindowClosed);
         Rfc3339(cycle.Slots[^1].GivenStart!.Value).Should().Be("2027-03-15T01:00:00-04:00");
     }
+
+    // TooEarly counts from the slot's clock due time. Wall clock across the spring change: slot 12
+    // given at 2027-03-14 00:00 EST (05:00Z); slot 13 is due 08:00 EDT (12:00Z), so anything from
+    // 04:00 EDT (08:00Z) on is accepted, which is only 3 elapsed hours after slot 12.
+    [Fact]
+    public void Apply_WallClockDoseThreeHoursAfterThePreviousAcrossTheSpringChange_IsAccepted()
+    {
+        var record = WallClockExample().ApplyAll(GivenAt(1, WallClockDue[..12]));
+
+        var next = record.Apply(Given("c1s13", 1, 13, "2027-03-14T04:00:00-04:00"));
+
+        var slots = next.Schedule.Cycles[0].Slots;
+        (slots[12].GivenStart!.Value.ToInstant() - slots[11].GivenStart!.Value.ToInstant()).Should().Be(Duration.FromHours(3));
+        ShouldReject(record, Given("c1s13", 1, 13, "2027-03-14T03:59:00-04:00"), CourseEventRule.TooEarly,
+            "more than half a dosing interval before slot 13 of cycle 1 is due at 2027-03-14T08:00:00-04:00");
+    }
 }

@@ -40,7 +40,10 @@ public enum CourseEventRule
     /// <summary>A cycle with recorded doses cannot be rescheduled.</summary>
     CycleAlreadyStarted = 11,
 
-    /// <summary>The discharge date is before the course end date (actual or projected): the 7-week rule counts from the discharge after the course.</summary>
+    /// <summary>
+    /// A discharge being recorded is before the course end date (actual or projected), or a dose
+    /// given after a recorded discharge ends after its date: the 7-week rule counts from the discharge after the course.
+    /// </summary>
     DischargeBeforeCourseEnd = 12,
 
     /// <summary>The dates that follow would pass 9999-12-31.</summary>

@@ -89,7 +89,11 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <summary>Every event applied, in order, corrections and the events they replaced included.</summary>
     public IReadOnlyList<CourseEvent> Events => readOnlyEvents;
 
-    /// <summary>The events in effect: corrections applied, each replacement in the place of the event it replaced.</summary>
+    /// <summary>
+    /// The events in effect: corrections applied, each replacement in the place of the event it
+    /// replaced. A replacement created without an id is listed as created; it is known by the
+    /// corrected event's id (as in <see cref="DoseSlot.EventId"/> and in messages).
+    /// </summary>
     public IReadOnlyList<CourseEvent> EffectiveEvents => Array.AsReadOnly(effective.Select(entry => entry.Event).ToArray());
 
     /// <summary>The re-planned schedule from the recorded events (as of the latest recorded instant).</summary>
@@ -210,7 +214,7 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="firstDose"/>'s date is outside <see cref="ReplannedSchedule.NextCourseWindow"/> (inclusive), the
     /// window is empty, or this course has no end because no dose was given; pass an override reason to plan it anyway.
-    /// Or the first dose is not after this course's end and everything recorded in it.
+    /// Or the first dose is not after this course's end and everything recorded in it; or this is course <see cref="int.MaxValue"/>.
     /// </exception>
     /// <exception cref="LocalTimeMappingException">The zone skips or repeats <paramref name="firstDose"/>.</exception>
     /// <exception cref="ArgumentException">As for <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>.</exception>
@@ -226,7 +230,7 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="overrideReason"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="overrideReason"/> is empty or white space; or as for <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The first dose is not after this course's end and everything recorded in it (such as a stop after the last dose).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The first dose is not after this course's end and everything recorded in it (such as a stop after the last dose); or this is course <see cref="int.MaxValue"/>.</exception>
     /// <exception cref="LocalTimeMappingException">The zone skips or repeats <paramref name="firstDose"/>.</exception>
     public CourseRecord PlanNextCourse(LocalDateTime firstDose, string overrideReason)
     {
@@ -271,11 +275,15 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
 
     private CourseRecord PlanNext(LocalDateTime firstDose, string? overrideReason)
     {
+        if (CourseNumber == int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstDose), CourseNumber, $"course {CourseNumber} is the last number a course can have; no next course can be numbered");
+        }
         var current = Schedule;
         var next = new CoursePlanner(Plan.Protocol).Plan(firstDose, Plan.Zone);
         var nextStart = next.Cycles[0].Start.ToInstant();
         // After the course's end and after everything recorded in it (a stop can follow the last dose).
-        var notBefore = new[] { current.CourseEnd?.ToInstant() ?? Instant.MinValue, current.KnownTime, Plan.Cycles[0].Start.ToInstant() }.Max();
+        var notBefore = new[] { current.CourseEnd?.ToInstant() ?? Instant.MinValue, current.KnownTime }.Max();
         if (nextStart <= notBefore)
         {
             throw new ArgumentOutOfRangeException(nameof(firstDose), ScheduleText.Format(next.Cycles[0].Start),

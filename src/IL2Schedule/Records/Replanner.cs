@@ -126,8 +126,9 @@ internal static class Replanner
                 var (next, nextStart, _) = givenInOrder[i];
                 if (nextStart < previousEnd)
                 {
-                    throw Reject(CourseEventRule.OverlappingInfusions, Text(
-                        $"{Name(next)} starts at {Show(nextStart)}, before the previous given dose {Name(previous)} ends at {Show(previousEnd)}"));
+                    throw Reject(CourseEventRule.OverlappingInfusions, Name(previous) == "it"
+                        ? Text($"its infusion ends at {Show(previousEnd)}, after the next given dose {next.Describe(zone)} starts at {Show(nextStart)}")
+                        : Text($"{Name(next)} starts at {Show(nextStart)}, before the previous given dose {previous.Describe(zone)} ends at {Show(previousEnd)}"));
                 }
             }
 
@@ -141,10 +142,15 @@ internal static class Replanner
             var courseEnd = isComplete ? lastGivenEnd : Max(lastPlannedEnd, lastGivenEnd);
             var dischargeDate = (discharge?.Event as Discharged)?.Date;
             var courseEndZoned = courseEnd?.InZone(zone);
-            if (dischargeDate is { } date && courseEndZoned is { } end && date < end.Date)
+            // A discharge being recorded must not precede the course end, projected or actual (a
+            // discharge between cycles is not the one the label counts from). Once recorded, it
+            // blocks only doses given after it: a later dose must not be refused for a projection.
+            bool recordingDischarge = applied is Discharged || (applied is Corrected { Replacement: Discharged });
+            var endToCheck = recordingDischarge ? courseEndZoned : lastGivenEnd?.InZone(zone);
+            if (dischargeDate is { } date && endToCheck is { } end && date < end.Date)
             {
                 throw Reject(CourseEventRule.DischargeBeforeCourseEnd, Text(
-                    $"{Name(discharge!.Value)} is before the course's {(isComplete ? "" : "projected ")}end date {ScheduleText.Format(end.Date)}: the label's 7-week minimum counts from the discharge after the course"));
+                    $"{Name(discharge!.Value)} is before the course's {(recordingDischarge && !isComplete ? "projected " : "")}end date {ScheduleText.Format(end.Date)}: the label's 7-week minimum counts from the discharge after the course"));
             }
             return new ReplannedSchedule(record, known, cycles, isComplete, courseEndZoned, dischargeDate);
         }

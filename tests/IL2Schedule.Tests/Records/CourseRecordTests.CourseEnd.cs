@@ -173,19 +173,35 @@ public partial class CourseRecordTests
             "is before the course's projected end date 2027-03-28");
     }
 
-    // Surprising: with a discharge recorded on the projected end date (03-28), a cycle 2 dose
-    // given 9 h late (2027-03-24 17:00 EDT) moves the projected 14th dose to 03-24 17:00 + 104 h =
-    // 2027-03-29 01:00 EDT, and the dose itself is rejected, blamed for the discharge's rule.
+    // With a discharge recorded on the projected end date (03-28), a cycle 2 dose given 9 h late
+    // (2027-03-24 17:00 EDT) moves the projected 14th dose to 03-24 17:00 + 104 h = 2027-03-29
+    // 01:00 EDT. The dose really happened, so it is accepted: a recorded discharge blocks only
+    // doses given after it, not projections.
     [Fact]
-    public void Apply_LateDoseMovingTheProjectedEndPastARecordedDischarge_IsRejected()
+    public void Apply_LateDoseMovingTheProjectedEndPastARecordedDischarge_IsAccepted()
     {
         var record = WorkedExample()
             .ApplyAll(GivenAt(1, CycleOneDue[..14]))
             .Apply(new Discharged("d1", Date("2027-03-28")));
 
-        ShouldReject(record, Given("c2s1", 2, 1, "2027-03-24T17:00:00-04:00"), CourseEventRule.DischargeBeforeCourseEnd,
-            "doseGiven c2s1 (cycle 2, slot 1, start 2027-03-24T17:00:00-04:00) is rejected: ",
-            "discharged d1 (date 2027-03-28) is before the course's projected end date 2027-03-29");
+        var after = record.Apply(Given("c2s1", 2, 1, "2027-03-24T17:00:00-04:00"));
+
+        Rfc3339(after.Schedule.CourseEnd!.Value).Should().Be("2027-03-29T01:15:00-04:00");
+    }
+
+    // A dose given after the recorded discharge date (cycle 2 slot 1 on 2027-03-29 00:30 EDT,
+    // after a discharge on 03-28) contradicts it and is rejected.
+    [Fact]
+    public void Apply_DoseGivenAfterTheRecordedDischarge_IsRejected()
+    {
+        var record = WorkedExample()
+            .ApplyAll(GivenAt(1, CycleOneDue[..14]))
+            .Apply(new Discharged("d1", Date("2027-03-28")))
+            .ApplyAll(Enumerable.Range(1, 12).Select(slot => Given($"c2s{slot}", 2, slot, CycleTwoDue[slot - 1])));
+
+        ShouldReject(record, Given("c2s13", 2, 13, "2027-03-29T00:30:00-04:00"), CourseEventRule.DischargeBeforeCourseEnd,
+            "doseGiven c2s13 (cycle 2, slot 13, start 2027-03-29T00:30:00-04:00) is rejected: ",
+            "discharged d1 (date 2027-03-28) is before the course's end date 2027-03-29");
     }
 
     // A held dose in cycle 2 (UseReserveSlots) brings in slot 15, due 2027-03-29 00:00 EDT (before

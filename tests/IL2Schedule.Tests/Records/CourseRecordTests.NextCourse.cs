@@ -155,7 +155,7 @@ public partial class CourseRecordTests
 
     // RetreatmentOverrideReason is documented as "null when it was inside" the window; a reason
     // passed for a first dose inside the window (2027-05-10) is kept all the same.
-    [Fact(Skip = "BUG: PlanNextCourse(firstDose, reason) inside the window keeps the reason, though RetreatmentOverrideReason is documented as null when inside")]
+    [Fact]
     public void PlanNextCourse_InsideTheWindowWithReason_HasNoOverrideReason()
     {
         var next = FullCourse().PlanNextCourse(Local("2027-05-10T08:00"), "not needed");
@@ -166,7 +166,7 @@ public partial class CourseRecordTests
     // The course is stopped at 2027-03-12 20:00 EST after 8 doses (the last ending 16:15 EST). A
     // next course whose first dose is at 18:00 EST, before that stop, would overlap the course it
     // follows; the documentation names the last recorded stop as a bound too.
-    [Fact(Skip = "BUG: PlanNextCourse with a reason accepts a first dose before the previous course's recorded stop, when a dose was given")]
+    [Fact]
     public void PlanNextCourse_BeforeTheRecordedCourseStop_ThrowsArgumentOutOfRangeException()
     {
         var course = WorkedExample()
@@ -180,7 +180,7 @@ public partial class CourseRecordTests
 
     // Course number int.MaxValue: the next number cannot be represented. PlanNextCourse documents
     // ArgumentOutOfRangeException, ArgumentException and LocalTimeMappingException only.
-    [Fact(Skip = "BUG: PlanNextCourse from course int.MaxValue throws an undocumented OverflowException")]
+    [Fact]
     public void PlanNextCourse_FromTheLastRepresentableCourseNumber_ThrowsADocumentedException()
     {
         var course = CourseRecord.Start(WorkedExamplePlan(), int.MaxValue);

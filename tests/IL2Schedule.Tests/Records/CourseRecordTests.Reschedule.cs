@@ -48,7 +48,7 @@ public partial class CourseRecordTests
     {
         ShouldReject(SlotOneGiven(), new CycleRescheduled("r1", 2, Local("2027-03-15T08:00")), CourseEventRule.RescheduleOverlapsCycle,
             "cycleRescheduled r1 (cycle 2, new start 2027-03-15T08:00:00) is rejected: cycle 2 would start at 2027-03-15T08:00:00-04:00, "
-            + "before cycle 1's window closes at 2027-03-15T09:00:00-04:00 (cycleRescheduled r1 (cycle 2, new start 2027-03-15T08:00:00)).");
+            + "before cycle 1's window closes at 2027-03-15T09:00:00-04:00.");
     }
 
     // The window is half-open: starting exactly when cycle 1's window closes is allowed.

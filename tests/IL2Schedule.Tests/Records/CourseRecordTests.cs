@@ -100,9 +100,10 @@ public partial class CourseRecordTests
         var exception = act.Should().ThrowExactly<CourseEventRejectedException>().Which;
         exception.Rule.Should().Be(rule, exception.Message);
         exception.Event.Should().BeSameAs(courseEvent);
+        // Every message reads "<event> is rejected by rule <Rule>: <detail>."; the parts name the event as "<event> is rejected: ".
         foreach (string part in messageParts)
         {
-            exception.Reason.Should().Contain(part);
+            exception.Reason.Should().Contain(part.Replace("is rejected: ", $"is rejected by rule {rule}: ", StringComparison.Ordinal));
         }
         exception.Reason.Should().EndWith(".");
         record.Events.Should().HaveCount(eventCount);

@@ -54,9 +54,11 @@ public partial class CourseRecordTests
             iter: SequenceIterations);
 
         // The sequences reach the rules under test, so the invariants are not checked on empty records only.
-        withACycleAtTheCap.Should().BeGreaterThan(SequenceIterations / 20);
-        withAStop.Should().BeGreaterThan(SequenceIterations / 5);
-        withARejection.Should().BeGreaterThan(SequenceIterations / 2);
+        // The generator must reach each case. Reaching the cap is rare (about 5% of sequences, so
+        // about 7 expected): any at all is asked for, which a fresh seed misses about once in a thousand runs.
+        withACycleAtTheCap.Should().BeGreaterThan(0);
+        withAStop.Should().BeGreaterThan(SequenceIterations / 10);
+        withARejection.Should().BeGreaterThan(SequenceIterations / 4);
     }
 
     [Fact]

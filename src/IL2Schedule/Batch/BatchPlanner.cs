@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using IL2Schedule.Planning;
 using IL2Schedule.Protocols;
@@ -251,13 +252,16 @@ public sealed class BatchPlanner
         {
             return false;
         }
+        // Local date-times as local instants (read as UTC): adding days or minutes of clock time to
+        // a local date-time is adding them to its local instant, since local time has no gaps.
+        var firstLocal = firstDose.InUtc().ToInstant();
         Instant firstStart = default;
         Instant previousEnd = Instant.MinValue;
         Instant windowEnd = default;
         int i = 0;
         for (int c = 0; c < plan.CycleCount; c++)
         {
-            var nominal = c == 0 ? firstDose : firstDose.PlusDays(c * plan.DaysBetweenCycleStarts);
+            var nominal = firstLocal + plan.CycleOffsets[c];
             var cycleStart = zone.MapLeniently(nominal, out bool unique);
             if (c == 0)
             {
@@ -272,11 +276,26 @@ public sealed class BatchPlanner
                 return false;
             }
             windowEnd = cycleStart + plan.CycleWindow;
+            if (plan.Elapsed)
+            {
+                // CoursePlanner's per-dose checks hold by construction here: the protocol's interval
+                // is longer than its infusion and its dose cap fits the window's slots (both checked
+                // when the protocol was built), so only the cycle start needed checking.
+                var start = cycleStart;
+                var interval = plan.DosingInterval;
+                var cycleSlots = slots.Slice(i, plan.DosesPerCycle);
+                for (int k = 0; k < cycleSlots.Length; k++)
+                {
+                    cycleSlots[k] = start;
+                    start += interval;
+                }
+                i += cycleSlots.Length;
+                previousEnd = slots[i - 1] + plan.InfusionDuration;
+                continue;
+            }
             for (int k = 0; k < plan.DosesPerCycle; k++)
             {
-                var start = k == 0 ? cycleStart
-                    : plan.Elapsed ? cycleStart + plan.DoseOffsets[k]
-                    : zone.MapLeniently(nominal.PlusMinutes(plan.DosingIntervalMinutes * k), out _);
+                var start = k == 0 ? cycleStart : zone.MapLeniently(nominal + plan.DoseOffsets[k], out _);
                 if (start < previousEnd || start >= windowEnd)
                 {
                     return false;
@@ -289,13 +308,11 @@ public sealed class BatchPlanner
         {
             return false;
         }
-        var courseEndDate = previousEnd.WithOffset(endOffset).Date;
-        outcome = new CourseOutcome(
-            i,
-            previousEnd,
-            plan.ResponseAssessmentDelay.AddTo(courseEndDate),
-            plan.RetreatmentWindowStart.AddTo(courseEndDate),
-            plan.RetreatmentWindowEnd.AddTo(courseEndDate));
+        // The course end date as days since 1970-01-01: the local ticks, floored to whole days.
+        long localTicks = previousEnd.ToUnixTimeTicks() + endOffset.Ticks;
+        long courseEndDay = (localTicks / TimeSpan.TicksPerDay) - (localTicks % TimeSpan.TicksPerDay < 0 ? 1 : 0);
+        var followUp = plan.FollowUpFrom(courseEndDay);
+        outcome = new CourseOutcome(i, previousEnd, followUp.ResponseAssessmentDate, followUp.NextCourseWindowStart, followUp.NextCourseWindowEnd);
         return true;
     }
 
@@ -340,6 +357,13 @@ public sealed class BatchPlanner
     /// <summary>A protocol's settings in the form the fast path reads, computed once per planner.</summary>
     private sealed class ProtocolPlan
     {
+        /// <summary>Slots of the follow-up table: over 22 years of course end dates without a collision.</summary>
+        private const int FollowUpSlots = 8192;
+
+        private static readonly LocalDate UnixEpochDate = new(1970, 1, 1);
+
+        private readonly FollowUpDates?[] followUps = new FollowUpDates?[FollowUpSlots];
+
         internal ProtocolPlan(CourseProtocol protocol)
         {
             Protocol = protocol;
@@ -351,11 +375,9 @@ public sealed class BatchPlanner
             CycleWindow = protocol.CycleWindow;
             InfusionDuration = protocol.InfusionDuration;
             Elapsed = protocol.DoseTiming == DoseTiming.Elapsed;
-            DosingIntervalMinutes = (long)protocol.DosingInterval.TotalMinutes;
+            DosingInterval = protocol.DosingInterval;
+            CycleOffsets = Enumerable.Range(0, CycleCount).Select(c => Duration.FromDays(c * DaysBetweenCycleStarts)).ToArray();
             DoseOffsets = Enumerable.Range(0, DosesPerCycle).Select(k => protocol.DosingInterval * k).ToArray();
-            ResponseAssessmentDelay = new DateStep(protocol.ResponseAssessmentDelay);
-            RetreatmentWindowStart = new DateStep(protocol.RetreatmentWindowStart);
-            RetreatmentWindowEnd = new DateStep(protocol.RetreatmentWindowEnd);
         }
 
         internal CourseProtocol Protocol { get; }
@@ -376,33 +398,41 @@ public sealed class BatchPlanner
 
         internal bool Elapsed { get; }
 
-        internal long DosingIntervalMinutes { get; }
+        /// <summary>Cycle c's start from the first dose, in local time: c × (cycle length + rest) days.</summary>
+        internal Duration[] CycleOffsets { get; }
 
-        /// <summary>Dose k's elapsed offset from its cycle's start: k dosing intervals.</summary>
+        /// <summary>Dose k's start from its cycle's start: k dosing intervals (of clock time for wall-clock timing).</summary>
         internal Duration[] DoseOffsets { get; }
 
-        internal DateStep ResponseAssessmentDelay { get; }
+        internal Duration DosingInterval { get; }
 
-        internal DateStep RetreatmentWindowStart { get; }
-
-        internal DateStep RetreatmentWindowEnd { get; }
-    }
-
-    /// <summary>A follow-up period: whole weeks and days become one day count (the same date as <see cref="LocalDate.Plus(Period)"/>).</summary>
-    private readonly struct DateStep
-    {
-        internal DateStep(Period period)
+        /// <summary>
+        /// The follow-up dates of a course end date given as days since 1970-01-01, computed as
+        /// <see cref="CourseSchedule"/> computes them (the date plus each <see cref="Period"/>) and
+        /// kept in a small direct-mapped table: a batch's course end dates span a few thousand days,
+        /// so each is computed once and later courses read it. Entries are immutable, so parallel
+        /// workers share the table safely.
+        /// </summary>
+        internal FollowUpDates FollowUpFrom(long courseEndDay)
         {
-            Period = period;
-            Days = period.Years == 0 && period.Months == 0 ? checked((int)((period.Weeks * 7) + period.Days)) : null;
+            ref var slot = ref followUps[courseEndDay & (FollowUpSlots - 1)];
+            var entry = Volatile.Read(ref slot);
+            if (entry is null || entry.CourseEndDay != courseEndDay)
+            {
+                var date = UnixEpochDate.PlusDays(checked((int)courseEndDay));
+                entry = new FollowUpDates(
+                    courseEndDay,
+                    date.Plus(Protocol.ResponseAssessmentDelay),
+                    date.Plus(Protocol.RetreatmentWindowStart),
+                    date.Plus(Protocol.RetreatmentWindowEnd));
+                Volatile.Write(ref slot, entry);
+            }
+            return entry;
         }
-
-        private Period Period { get; }
-
-        private int? Days { get; }
-
-        internal LocalDate AddTo(LocalDate date) => Days is { } days ? date.PlusDays(days) : date.Plus(Period);
     }
+
+    /// <summary>The follow-up dates of one course end date (days since 1970-01-01).</summary>
+    private sealed record FollowUpDates(long CourseEndDay, LocalDate ResponseAssessmentDate, LocalDate NextCourseWindowStart, LocalDate NextCourseWindowEnd);
 }
 
 /// <summary>What planning one course produced (the columns' per-course values).</summary>

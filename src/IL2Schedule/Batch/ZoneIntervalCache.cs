@@ -52,12 +52,12 @@ internal sealed class ZoneIntervalCache
     }
 
     /// <summary>
-    /// Maps <paramref name="local"/> to an instant as NodaTime's lenient resolver does, and says
-    /// whether the mapping was unique (neither skipped nor repeated).
+    /// Maps a local date-time, given as its local instant <paramref name="l"/> (the local date-time
+    /// read as UTC), to an instant as NodaTime's lenient resolver does, and says whether the mapping
+    /// was unique (neither skipped nor repeated).
     /// </summary>
-    internal Instant MapLeniently(LocalDateTime local, out bool unique)
+    internal Instant MapLeniently(Instant l, out bool unique)
     {
-        var l = local.InUtc().ToInstant();
         for (int i = 0; i < count; i++)
         {
             ref readonly var entry = ref entries[i];
@@ -77,7 +77,7 @@ internal sealed class ZoneIntervalCache
         {
             return instant;
         }
-        var mapping = zone.MapLocal(local);
+        var mapping = zone.MapLocal(l.InUtc().LocalDateTime);
         unique = mapping.Count == 1;
         return Resolvers.LenientResolver(mapping).ToInstant();
     }

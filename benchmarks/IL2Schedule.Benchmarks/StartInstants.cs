@@ -8,6 +8,28 @@ namespace IL2Schedule.Benchmarks;
 /// <summary>Checks, before anything is measured, that the two sides of a comparison compute the same dose starts.</summary>
 public static class StartInstants
 {
+    /// <summary>Throws unless <paramref name="actual"/> holds exactly the instants of <paramref name="expected"/>, in order.</summary>
+    /// <param name="expected">The baseline's start instants.</param>
+    /// <param name="actual">The other method's.</param>
+    /// <param name="context">Which method and case, for the message.</param>
+    /// <exception cref="InvalidOperationException">The lengths or any instant differ; the message names the first difference.</exception>
+    public static void RequireSame(ReadOnlySpan<Instant> expected, ReadOnlySpan<Instant> actual, string context)
+    {
+        if (actual.Length != expected.Length)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{context}: {actual.Length} start instants, the baseline {expected.Length}."));
+        }
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (actual[i] != expected[i])
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{context}: course {i / CarefulNodaTime.DosesPerCourse}, dose {(i % CarefulNodaTime.DosesPerCourse) + 1} starts at {actual[i]}, but at {expected[i]} in the baseline; the benchmark would not compare like with like."));
+            }
+        }
+    }
+
     /// <summary>Throws unless <paramref name="schedule"/>'s dose starts are exactly <paramref name="expected"/>, in order.</summary>
     /// <param name="expected">The hand-written side's start instants.</param>
     /// <param name="schedule">The library's plan.</param>

@@ -44,7 +44,7 @@ public static class CliApplication
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where the single error line goes.</param>
-    /// <returns>0 on success, 2 for a user error, 74 if the output cannot be written, 70 for an internal error.</returns>
+    /// <returns>0 on success, 2 for a user error, 3 if <c>batch</c> rejected some rows, 74 if the output cannot be written, 70 for an internal error.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -111,6 +111,7 @@ public static class CliApplication
         var plan = PlanCommand.Create();
         root.Subcommands.Add(plan);
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(BatchCommand.Create());
         // No arguments: `plan` with its defaults, which are the README's worked example.
         root.SetAction(parseResult => plan.Parse([]).Invoke(parseResult.InvocationConfiguration));
         return root;
@@ -136,7 +137,7 @@ public static class CliApplication
     }
 
     /// <summary>Joins a multi-line message into one line, dropping .NET's "Actual value was" suffix.</summary>
-    private static string OneLine(string message) =>
+    internal static string OneLine(string message) =>
         string.Join(" ", message
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => !line.StartsWith("Actual value was", StringComparison.Ordinal)));

@@ -1,7 +1,9 @@
 using System.IO;
 using FluentAssertions;
+using IL2Schedule.Batch;
 using IL2Schedule.Planning;
 using IL2Schedule.Records;
+using IL2Schedule.Protocols;
 using IL2Schedule.Schedules;
 using NodaTime;
 
@@ -36,15 +38,29 @@ public class ReadmeTests
             "cycle 1: CycleStopped, cycle 2: None");
     }
 
+    // America/New_York: 2027-03-14 02:00 EST (-05:00) -> 03:00 EDT (-04:00); dose 13 is 8 elapsed
+    // hours after dose 12 (00:00 EST = 05:00Z), at 13:00Z = 09:00 EDT.
+    [Fact]
+    public void Batches_CompilesRunsAndPlansIntoColumns()
+    {
+        var lines = Batches();
+
+        lines.Should().Equal(
+            "2027-03-14T13:00:00Z",
+            "2027-03-28T20:15:00Z",
+            "request 1: The local time 2027-03-14T02:30:00 is skipped in time zone America/New_York: clocks jump from 2027-03-14T02:00 (-05) to 2027-03-14T03:00 (-04). Choose another time, or pass a ZoneLocalMappingResolver to say which instant is meant. (Parameter 'firstDose')");
+    }
+
     [Theory]
     [InlineData("quick-start")]
     [InlineData("records")]
-    public void Readme_ShowsTheRegionVerbatim(string name)
+    [InlineData("batches")]
+    public void Readme_ShowsTheCodeRegionsVerbatim(string name)
     {
         string root = RepositoryRoot();
         string source = File.ReadAllText(Path.Combine(root, "tests", "IL2Schedule.Tests", "ReadmeTests.cs"));
         // The markers with their real line breaks; this method's own string literals hold escapes instead.
-        string region = source.Split("#region " + name + "\n")[1].Split("#endregion\n")[0];
+        string region = source.Split($"#region {name}\n")[1].Split("#endregion\n")[0];
         string code = string.Join("\n", region
             .Split('\n')
             .SkipLast(1)
@@ -94,6 +110,32 @@ public class ReadmeTests
         record = record.Apply(new CycleStopped("e3", cycle: 1, at: Instant.FromUtc(2027, 3, 11, 11, 0), reason: "oliguria"));
         WriteLine(record); // course 1 in America/New_York: 1 given, 1 held, in progress; ends ...
         WriteLine($"cycle 1: {record.Schedule.Cycles[0].EndReason}, cycle 2: {record.Schedule.Cycles[1].EndReason}");
+        #endregion
+
+        return output;
+    }
+
+    private static List<string> Batches()
+    {
+        var output = new List<string>();
+        void WriteLine(object value) => output.Add(value.ToString()!);
+
+        #region batches
+        // using static System.Console; using IL2Schedule.Batch; using IL2Schedule.Protocols; using NodaTime;
+        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"]; // look each zone up once
+        CourseRequest[] requests =
+        [
+            new(new LocalDateTime(2027, 3, 10, 8, 0), newYork),
+            new(new LocalDateTime(2027, 3, 14, 2, 30), newYork), // skipped by New York's clocks
+        ];
+        var planner = new BatchPlanner(CourseProtocol.Label);
+        // Caller-owned columns: allocate once, reuse for batch after batch.
+        var columns = CourseColumns.Allocate(requests.Length, planner.DosesPerCourse);
+        BatchResult result = planner.Plan(requests, columns);
+
+        WriteLine(columns.DoseStartsOf(0)[12]); // dose 13, an Instant: 2027-03-14T13:00:00Z
+        WriteLine(columns.CourseEnds[0]);        // 2027-03-28T20:15:00Z
+        WriteLine(result.Failures[0]);           // request 1: The local time ... is skipped ...
         #endregion
 
         return output;

@@ -1,0 +1,344 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using CsvHelper;
+using IL2Schedule.Batch;
+using IL2Schedule.Planning;
+using IL2Schedule.Protocols;
+using IL2Schedule.Schedules;
+using IL2Schedule.Zones;
+using Spectre.Console;
+
+namespace IL2Schedule.Cli;
+
+/// <summary>
+/// <c>il2schedule batch</c>: plans every row of a CSV file (or N synthetic requests) and streams the
+/// schedules to CSV (one row per dose) or NDJSON (one line per course). Rejected rows go to the
+/// errors file (or stderr) and the batch goes on; exit code 3 says some were rejected.
+/// </summary>
+internal static class BatchCommand
+{
+    /// <summary>Exit code when the batch ran but some rows were rejected.</summary>
+    internal const int RowsRejected = 3;
+
+    /// <summary>Rows read, planned and written per chunk: memory stays flat however long the input.</summary>
+    private const int ChunkSize = 16_384;
+
+    private static readonly TimeSpan PlainProgressInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Indexed by <see cref="BatchInput.ProtocolIndex"/>: label and NCI, elapsed and wall-clock timing.</summary>
+    internal static readonly CourseProtocol[] Protocols =
+    [
+        CourseProtocol.Label,
+        CourseProtocol.Label.WithDoseTiming(DoseTiming.WallClock),
+        CourseProtocol.NciSurgeryBranch,
+        CourseProtocol.NciSurgeryBranch.WithDoseTiming(DoseTiming.WallClock),
+    ];
+
+    internal static Command Create()
+    {
+        var input = new Option<string?>("--input")
+        {
+            Description = "CSV file with the header patientId,firstDose,zone and optionally protocol (label|nci), doseTiming (elapsed|wall-clock), discharge (yyyy-MM-dd).",
+        };
+        var output = new Option<string?>("--output")
+        {
+            Description = "Where the schedules go (default: stdout).",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "csv: one row per dose (patientId,course,cycle,dose,start,end); ndjson: one JSON object per course (the JSON form plus patientId).",
+            DefaultValueFactory = _ => "csv",
+        };
+        format.AcceptOnlyFromAmong("csv", "ndjson");
+        var errors = new Option<string?>("--errors")
+        {
+            Description = "CSV file for rejected rows (line,patientId,reason); default: one line each on stderr.",
+        };
+        var parallel = new Option<bool>("--parallel")
+        {
+            Description = "Plan each chunk of rows on every core (the output order is the input order).",
+        };
+        var count = new Option<long?>("--count")
+        {
+            Description = "Instead of --input, plan N synthetic requests: random tzdb zones, first doses from 2020 to 2035.",
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the synthetic requests (with --count).",
+            DefaultValueFactory = _ => 1,
+        };
+
+        var command = new Command("batch", "Plan many courses: from a CSV file or synthetic requests, streamed to CSV or NDJSON.")
+        {
+            input, output, format, errors, parallel, count, seed,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(input),
+            parseResult.GetValue(count),
+            parseResult.GetValue(seed),
+            parseResult.GetValue(output),
+            parseResult.GetValue(format)!,
+            parseResult.GetValue(errors),
+            parseResult.GetValue(parallel),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string? inputPath, long? count, int seed, string? outputPath, string format, string? errorsPath, bool parallel, TextWriter stdout, TextWriter stderr)
+    {
+        if ((inputPath is null) == (count is null))
+        {
+            throw new CliUsageException("batch needs exactly one of --input FILE and --count N");
+        }
+        if (count is < 1)
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--count must be at least 1; was {count}"));
+        }
+        using var csvRows = inputPath is null ? null : BatchInput.OpenCsv(inputPath);
+        IEnumerable<BatchRow> rows;
+        Func<long, double> fraction;
+        if (csvRows is not null)
+        {
+            rows = csvRows.Rows();
+            long length = Math.Max(1, csvRows.Length);
+            fraction = _ => Math.Min(1.0, (double)csvRows.Position / length);
+        }
+        else
+        {
+            rows = BatchInput.Synthetic(count!.Value, seed);
+            fraction = rowsRead => (double)rowsRead / count.Value;
+        }
+
+        using var outputFile = outputPath is null ? null : OpenForWriting(outputPath);
+        using var errorsFile = errorsPath is null ? null : OpenForWriting(errorsPath);
+        var writer = outputFile ?? stdout;
+        var rejections = new RejectionSink(errorsFile, stderr);
+        var batchOutput = BatchOutput.Create(format, writer);
+        var run = new BatchRun(rows, fraction, batchOutput, rejections, parallel);
+
+        bool interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        if (interactive)
+        {
+            RunWithProgressBar(run);
+        }
+        else
+        {
+            run.Execute(PlainProgress(stderr));
+        }
+        writer.Flush();
+        rejections.Flush();
+
+        double seconds = Math.Max(run.Elapsed.TotalSeconds, 1e-9);
+        stderr.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"done: {run.Courses:N0} courses planned, {run.Doses:N0} doses, {run.Rejected:N0} rejected rows, {run.Elapsed.TotalSeconds:0.0} s, {run.Courses / seconds:N0} courses/s"));
+        return run.Rejected > 0 ? RowsRejected : CliApplication.Success;
+    }
+
+    private static StreamWriter OpenForWriting(string path)
+    {
+        try
+        {
+            return new StreamWriter(path, new UTF8Encoding(false), new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = 1 << 16 });
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    }
+
+    /// <summary>Plain lines, at most one every few seconds: for logs and pipes.</summary>
+    private static Action<BatchRun, double> PlainProgress(TextWriter stderr)
+    {
+        var last = TimeSpan.Zero;
+        return (run, done) =>
+        {
+            if (run.Elapsed - last < PlainProgressInterval)
+            {
+                return;
+            }
+            last = run.Elapsed;
+            double rate = run.Courses / Math.Max(run.Elapsed.TotalSeconds, 1e-9);
+            string eta = done > 0 ? $", ETA {TimeSpan.FromSeconds(run.Elapsed.TotalSeconds * (1 - done) / done):hh\\:mm\\:ss}" : "";
+            stderr.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"progress: {run.Courses:N0} courses, {done:P0}, {rate:N0} courses/s, elapsed {run.Elapsed:hh\\:mm\\:ss}{eta}"));
+        };
+    }
+
+    /// <summary>Spectre.Console's progress bar on stderr, with the rate and the time remaining.</summary>
+    private static void RunWithProgressBar(BatchRun run)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("planning", maxValue: 1.0);
+                run.Execute((current, done) =>
+                {
+                    double rate = current.Courses / Math.Max(current.Elapsed.TotalSeconds, 1e-9);
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{current.Courses:N0} courses, {rate:N0}/s");
+                    task.Value = done;
+                });
+                task.Value = 1.0;
+            });
+    }
+
+    /// <summary>One batch run: reads rows in chunks, plans each chunk, writes it in input order.</summary>
+    private sealed class BatchRun(IEnumerable<BatchRow> rows, Func<long, double> fraction, BatchOutput output, RejectionSink rejections, bool parallel)
+    {
+        private readonly Stopwatch stopwatch = new();
+
+        internal long Courses { get; private set; }
+
+        internal long Doses { get; private set; }
+
+        internal long Rejected { get; private set; }
+
+        internal TimeSpan Elapsed => stopwatch.Elapsed;
+
+        internal void Execute(Action<BatchRun, double> progress)
+        {
+            stopwatch.Start();
+            var planner = new BatchPlanner(Protocols);
+            var singleCourse = Array.ConvertAll(Protocols, protocol => new CoursePlanner(protocol));
+            var columns = CourseColumns.Allocate(ChunkSize, planner.DosesPerCourse);
+            var chunk = new BatchRow[ChunkSize];
+            var requests = new CourseRequest[ChunkSize];
+            long rowsRead = 0;
+            output.WriteHeader();
+            using var source = rows.GetEnumerator();
+            while (true)
+            {
+                int rowCount = 0;
+                while (rowCount < ChunkSize && source.MoveNext())
+                {
+                    chunk[rowCount++] = source.Current;
+                }
+                if (rowCount == 0)
+                {
+                    break;
+                }
+                rowsRead += rowCount;
+                int requestCount = 0;
+                for (int i = 0; i < rowCount; i++)
+                {
+                    if (chunk[i].Rejection is null)
+                    {
+                        requests[requestCount++] = chunk[i].Request;
+                    }
+                }
+                var result = parallel
+                    ? planner.PlanParallel(requests.AsMemory(0, requestCount), columns)
+                    : planner.Plan(requests.AsSpan(0, requestCount), columns);
+                WriteChunk(chunk.AsSpan(0, rowCount), columns, result, singleCourse);
+                progress(this, fraction(rowsRead));
+            }
+            stopwatch.Stop();
+        }
+
+        private void WriteChunk(ReadOnlySpan<BatchRow> chunk, CourseColumns columns, BatchResult result, CoursePlanner[] singleCourse)
+        {
+            var failures = result.Failures;
+            int nextFailure = 0;
+            int request = 0;
+            foreach (ref readonly var row in chunk)
+            {
+                if (row.Rejection is { } rejection)
+                {
+                    Reject(row, rejection);
+                    continue;
+                }
+                int index = request++;
+                if (nextFailure < failures.Count && failures[nextFailure].Index == index)
+                {
+                    Reject(row, Reason(failures[nextFailure++].Exception));
+                    continue;
+                }
+                int protocolIndex = row.Request.ProtocolIndex;
+                CourseSchedule? schedule = null;
+                if (output.NeedsSchedule || row.DischargeDate is not null)
+                {
+                    try
+                    {
+                        schedule = singleCourse[protocolIndex].Plan(row.Request.FirstDose, row.Request.Zone!);
+                        if (row.DischargeDate is { } discharge)
+                        {
+                            schedule = schedule.WithDischargeDate(discharge);
+                        }
+                    }
+                    catch (ArgumentException e)
+                    {
+                        Reject(row, Reason(e));
+                        continue;
+                    }
+                }
+                var doseStarts = columns.DoseStartsOf(index);
+                output.WriteCourse(row, Protocols[protocolIndex], doseStarts, schedule);
+                Courses++;
+                Doses += doseStarts.Length;
+            }
+        }
+
+        private void Reject(in BatchRow row, string reason)
+        {
+            Rejected++;
+            rejections.Write(row.Line, row.PatientId, reason);
+        }
+
+        /// <summary>
+        /// The library's message as a row's reason: one line, no parameter suffix, the library's
+        /// parameter named as the input column; for a skipped or repeated first dose, what is wrong
+        /// and what to do.
+        /// </summary>
+        private static string Reason(Exception e) => e switch
+        {
+            LocalTimeMappingException mapping => mapping.Reason + " Choose another firstDose.",
+            ArgumentException { ParamName: { } name } => CliApplication.OneLine(e.Message
+                .Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+                .Replace("dischargeDate must", "discharge must", StringComparison.Ordinal)
+                .Replace("use DoseTiming.Elapsed", "use doseTiming elapsed", StringComparison.Ordinal)),
+            _ => CliApplication.OneLine(e.Message),
+        };
+    }
+
+    /// <summary>Rejected rows: to the errors file as CSV (line,patientId,reason), or one line each on stderr.</summary>
+    private sealed class RejectionSink
+    {
+        private readonly CsvWriter? csv;
+        private readonly TextWriter stderr;
+
+        internal RejectionSink(TextWriter? errorsFile, TextWriter stderr)
+        {
+            this.stderr = stderr;
+            if (errorsFile is not null)
+            {
+                csv = CsvWriter.Create(errorsFile, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
+                csv.WriteHeader(["line", "patientId", "reason"]);
+            }
+        }
+
+        internal void Write(long line, string patientId, string reason)
+        {
+            if (csv is null)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rejected: line {line}, patient {patientId}: {reason}"));
+                return;
+            }
+            csv.WriteField(line, "");
+            csv.WriteField(patientId);
+            csv.WriteField(reason);
+            csv.EndRecord();
+        }
+
+        internal void Flush() => csv?.Flush();
+    }
+}

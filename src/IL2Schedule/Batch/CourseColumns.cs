@@ -1,0 +1,153 @@
+using System;
+using System.Globalization;
+using NodaTime;
+
+namespace IL2Schedule.Batch;
+
+/// <summary>
+/// Caller-owned buffers, one column per value, that <see cref="BatchPlanner"/> writes a batch into:
+/// course i's dose starts are <c>DoseStarts[i × DosesPerCourse .. i × DosesPerCourse + DoseCounts[i]]</c>,
+/// and its other values are at index i of the per-course columns.
+/// </summary>
+/// <remarks>
+/// Create the buffers once (<see cref="Allocate"/>, or wrap arrays or native memory you own) and
+/// reuse them for batch after batch: planning writes into them and allocates nothing per course.
+/// The columns are views: this object holds no data of its own.
+/// </remarks>
+public sealed class CourseColumns
+{
+    /// <summary>Wraps caller-owned buffers.</summary>
+    /// <param name="dosesPerCourse">The stride of <paramref name="doseStarts"/>: dose slots per course; at least 1.</param>
+    /// <param name="doseCounts">Per course: how many doses were planned; 0 for a request that failed.</param>
+    /// <param name="doseStarts">Dose start instants, <paramref name="dosesPerCourse"/> slots per course; length = courses × <paramref name="dosesPerCourse"/>.</param>
+    /// <param name="courseEnds">Per course: the end of the last infusion (<see cref="Schedules.CourseSchedule.CourseEnd"/>).</param>
+    /// <param name="responseAssessmentDates">Per course: the imaging date (<see cref="Schedules.CourseSchedule.ResponseAssessmentDate"/>).</param>
+    /// <param name="nextCourseWindowStarts">Per course: the first day of the next-course window counted from the course end date (<see cref="Schedules.NextCourseWindow.ByCourseEnd"/>), inclusive.</param>
+    /// <param name="nextCourseWindowEnds">Per course: the last day of that window, inclusive.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dosesPerCourse"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">
+    /// The per-course columns differ in length, or <paramref name="doseStarts"/> is not courses × <paramref name="dosesPerCourse"/> long.
+    /// </exception>
+    public CourseColumns(
+        int dosesPerCourse,
+        Memory<int> doseCounts,
+        Memory<Instant> doseStarts,
+        Memory<Instant> courseEnds,
+        Memory<LocalDate> responseAssessmentDates,
+        Memory<LocalDate> nextCourseWindowStarts,
+        Memory<LocalDate> nextCourseWindowEnds)
+    {
+        if (dosesPerCourse < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dosesPerCourse), dosesPerCourse, Invariant($"dosesPerCourse must be at least 1; was {dosesPerCourse}"));
+        }
+        int courses = doseCounts.Length;
+        CheckLength(courseEnds.Length, courses, nameof(courseEnds));
+        CheckLength(responseAssessmentDates.Length, courses, nameof(responseAssessmentDates));
+        CheckLength(nextCourseWindowStarts.Length, courses, nameof(nextCourseWindowStarts));
+        CheckLength(nextCourseWindowEnds.Length, courses, nameof(nextCourseWindowEnds));
+        if ((long)courses * dosesPerCourse != doseStarts.Length)
+        {
+            throw new ArgumentException(
+                Invariant($"doseStarts must hold {dosesPerCourse} slots for each of the {courses} courses ({(long)courses * dosesPerCourse}); was {doseStarts.Length} long"),
+                nameof(doseStarts));
+        }
+        DosesPerCourse = dosesPerCourse;
+        DoseCountsMemory = doseCounts;
+        DoseStartsMemory = doseStarts;
+        CourseEndsMemory = courseEnds;
+        ResponseAssessmentDatesMemory = responseAssessmentDates;
+        NextCourseWindowStartsMemory = nextCourseWindowStarts;
+        NextCourseWindowEndsMemory = nextCourseWindowEnds;
+    }
+
+    /// <summary>The number of courses the columns hold.</summary>
+    public int CourseCount => DoseCountsMemory.Length;
+
+    /// <summary>Dose slots per course: the stride of <see cref="DoseStarts"/>.</summary>
+    public int DosesPerCourse { get; }
+
+    /// <summary>Per course: the doses planned (the protocol's <see cref="Protocols.CourseProtocol.MaxDosesPerCourse"/>); 0 for a failed request.</summary>
+    public Span<int> DoseCounts => DoseCountsMemory.Span;
+
+    /// <summary>Dose start instants, <see cref="DosesPerCourse"/> slots per course; slots past a course's dose count hold <c>default(Instant)</c>.</summary>
+    /// <remarks>Each infusion ends the protocol's <see cref="Protocols.CourseProtocol.InfusionDuration"/> (elapsed time) after its start.</remarks>
+    public Span<Instant> DoseStarts => DoseStartsMemory.Span;
+
+    /// <summary>Per course: the end of the last infusion of the last cycle; <c>default</c> for a failed request.</summary>
+    public Span<Instant> CourseEnds => CourseEndsMemory.Span;
+
+    /// <summary>Per course: the response-assessment (imaging) date, a local date in the course's zone; <c>default</c> for a failed request.</summary>
+    public Span<LocalDate> ResponseAssessmentDates => ResponseAssessmentDatesMemory.Span;
+
+    /// <summary>Per course: the first day (inclusive) of the next-course window counted from the course end date, before any discharge rule; <c>default</c> for a failed request.</summary>
+    public Span<LocalDate> NextCourseWindowStarts => NextCourseWindowStartsMemory.Span;
+
+    /// <summary>Per course: the last day (inclusive) of the next-course window; <c>default</c> for a failed request.</summary>
+    public Span<LocalDate> NextCourseWindowEnds => NextCourseWindowEndsMemory.Span;
+
+    internal Memory<int> DoseCountsMemory { get; }
+
+    internal Memory<Instant> DoseStartsMemory { get; }
+
+    internal Memory<Instant> CourseEndsMemory { get; }
+
+    internal Memory<LocalDate> ResponseAssessmentDatesMemory { get; }
+
+    internal Memory<LocalDate> NextCourseWindowStartsMemory { get; }
+
+    internal Memory<LocalDate> NextCourseWindowEndsMemory { get; }
+
+    /// <summary>Allocates new arrays for <paramref name="courseCount"/> courses of up to <paramref name="dosesPerCourse"/> doses.</summary>
+    /// <param name="courseCount">The number of courses; at least 0.</param>
+    /// <param name="dosesPerCourse">Dose slots per course, for example <see cref="BatchPlanner.DosesPerCourse"/>; at least 1.</param>
+    /// <returns>The columns, all zero.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="courseCount"/> is negative, <paramref name="dosesPerCourse"/> is less than 1, or their product exceeds <see cref="Array.MaxLength"/>.</exception>
+    public static CourseColumns Allocate(int courseCount, int dosesPerCourse)
+    {
+        if (courseCount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(courseCount), courseCount, Invariant($"courseCount must be at least 0; was {courseCount}"));
+        }
+        if (dosesPerCourse < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dosesPerCourse), dosesPerCourse, Invariant($"dosesPerCourse must be at least 1; was {dosesPerCourse}"));
+        }
+        long slots = (long)courseCount * dosesPerCourse;
+        if (slots > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(courseCount), courseCount, Invariant($"courseCount × dosesPerCourse must be at most {Array.MaxLength}; was {slots}"));
+        }
+        return new CourseColumns(
+            dosesPerCourse,
+            new int[courseCount],
+            new Instant[slots],
+            new Instant[courseCount],
+            new LocalDate[courseCount],
+            new LocalDate[courseCount],
+            new LocalDate[courseCount]);
+    }
+
+    /// <summary>The planned dose starts of course <paramref name="course"/>: <see cref="DoseCounts"/>[course] instants.</summary>
+    /// <param name="course">The course's index, from 0.</param>
+    /// <returns>A view into <see cref="DoseStarts"/>; empty for a failed request.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
+    public Span<Instant> DoseStartsOf(int course)
+    {
+        if ((uint)course >= (uint)CourseCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(course), course, Invariant($"course must be in range [0, {CourseCount}); was {course}"));
+        }
+        return DoseStarts.Slice(course * DosesPerCourse, DoseCounts[course]);
+    }
+
+    private static void CheckLength(int length, int courses, string paramName)
+    {
+        if (length != courses)
+        {
+            throw new ArgumentException(Invariant($"{paramName} must be as long as doseCounts ({courses}); was {length}"), paramName);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

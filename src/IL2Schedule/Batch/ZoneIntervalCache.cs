@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace IL2Schedule.Batch;
+
+/// <summary>
+/// A per-batch cache of a few zone intervals of one zone, which turns most local-to-instant
+/// mappings into one subtraction and most instant-to-offset lookups into a comparison. Not thread-safe:
+/// each worker of a batch has its own.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Exactness. A local date-time l maps, in NodaTime's rules (<see cref="DateTimeZone.MapLocal"/>),
+/// to every zone interval whose local range [start + offset, end + offset) contains l: one
+/// interval (unique), none (a gap: skipped) or two (an overlap: repeated). NodaTime's offsets lie
+/// within ±18 hours, so an interval's local range lies within 18 hours of its instant range.
+/// </para>
+/// <para>
+/// Far from a transition. If l, read as an instant, is at least 36 hours after an interval's start
+/// and at least 36 hours before its end, only that interval's local range can contain l, and l maps
+/// uniquely to l − offset. This is the fast path: no NodaTime call at all.
+/// </para>
+/// <para>
+/// Near a transition. The cache takes the interval before and the interval after (P, I, N) and
+/// counts which local ranges contain l, provided l lies at least 18 hours inside [P.start, N.end),
+/// where no other interval can reach. One: unique. Two adjacent: repeated, and NodaTime's lenient
+/// resolver takes the earlier instant, l − (earlier offset). None, l lying between two adjacent
+/// local ranges: skipped, and the lenient resolver shifts l forward by the gap, which is l − (offset
+/// before the gap). Anything else (intervals shorter than the margins, the ends of time) falls back
+/// to <see cref="DateTimeZone.MapLocal"/> itself.
+/// </para>
+/// </remarks>
+internal sealed class ZoneIntervalCache
+{
+    private const int Capacity = 4;
+
+    /// <summary>NodaTime's offsets lie within ±18 hours (<see cref="Offset.MaxValue"/>).</summary>
+    private static readonly Duration MaxOffset = Duration.FromHours(18);
+
+    private static readonly Duration UniqueMargin = MaxOffset + MaxOffset;
+
+    private readonly DateTimeZone zone;
+    private readonly Entry[] entries = new Entry[Capacity];
+    private int count;
+    private int nextSlot;
+
+    internal ZoneIntervalCache(DateTimeZone zone)
+    {
+        this.zone = zone;
+    }
+
+    /// <summary>
+    /// Maps a local date-time, given as its local instant <paramref name="l"/> (the local date-time
+    /// read as UTC), to an instant as NodaTime's lenient resolver does, and says whether the mapping
+    /// was unique (neither skipped nor repeated).
+    /// </summary>
+    internal Instant MapLeniently(Instant l, out bool unique)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var entry = ref entries[i];
+            if (l >= entry.UniqueLocalStart && l < entry.UniqueLocalEnd)
+            {
+                unique = true;
+                return l - entry.OffsetDuration;
+            }
+        }
+        ref readonly var found = ref Find(l);
+        if (l >= found.UniqueLocalStart && l < found.UniqueLocalEnd)
+        {
+            unique = true;
+            return l - found.OffsetDuration;
+        }
+        if (TryMapNearTransition(l, found.Interval, out var instant, out unique))
+        {
+            return instant;
+        }
+        var mapping = zone.MapLocal(l.InUtc().LocalDateTime);
+        unique = mapping.Count == 1;
+        return Resolvers.LenientResolver(mapping).ToInstant();
+    }
+
+    /// <summary>
+    /// The offset in force at <paramref name="courseEnd"/>, if every offset in force in
+    /// [<paramref name="from"/>, <paramref name="to"/>] (at most two intervals) is a whole number of minutes;
+    /// false if some offset has seconds or the range crosses more than one transition.
+    /// </summary>
+    internal bool TryGetWholeMinuteOffsets(Instant from, Instant to, Instant courseEnd, out Offset courseEndOffset)
+    {
+        ref readonly var first = ref Find(from);
+        var firstEntry = first;
+        ref readonly var last = ref Find(to);
+        courseEndOffset = default;
+        if (!firstEntry.WholeMinutes || !last.WholeMinutes)
+        {
+            return false;
+        }
+        if (firstEntry.End >= to)
+        {
+            courseEndOffset = firstEntry.Offset;
+            return true;
+        }
+        if (firstEntry.End != last.Start)
+        {
+            return false;
+        }
+        courseEndOffset = courseEnd < firstEntry.End ? firstEntry.Offset : last.Offset;
+        return true;
+    }
+
+    /// <summary>The cached entry whose interval contains the instant <paramref name="instant"/>, loading it if needed.</summary>
+    private ref readonly Entry Find(Instant instant)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var entry = ref entries[i];
+            if (instant >= entry.Start && instant < entry.End)
+            {
+                return ref entry;
+            }
+        }
+        int slot = nextSlot;
+        entries[slot] = new Entry(zone.GetZoneInterval(instant));
+        nextSlot = (slot + 1) % Capacity;
+        count = Math.Min(count + 1, Capacity);
+        return ref entries[slot];
+    }
+
+    private bool TryMapNearTransition(Instant l, ZoneInterval current, out Instant instant, out bool unique)
+    {
+        instant = default;
+        unique = false;
+        var previous = current.HasStart ? zone.GetZoneInterval(current.Start - Duration.Epsilon) : null;
+        var next = current.HasEnd ? zone.GetZoneInterval(current.End) : null;
+        // Only previous, current and next can contain l when l is 18 hours inside their instant
+        // range; an interval without a start or end reaches the start or end of time.
+        if ((previous is { HasStart: true } && l < previous.Start + MaxOffset)
+            || (next is { HasEnd: true } && l >= next.End - MaxOffset))
+        {
+            return false;
+        }
+        bool inPrevious = previous is not null && LocalContains(previous, l);
+        bool inCurrent = LocalContains(current, l);
+        bool inNext = next is not null && LocalContains(next, l);
+        int containing = (inPrevious ? 1 : 0) + (inCurrent ? 1 : 0) + (inNext ? 1 : 0);
+        ZoneInterval earlier;
+        if (containing == 1)
+        {
+            earlier = inPrevious ? previous! : inCurrent ? current : next!;
+            unique = true;
+        }
+        else if (containing == 2 && inCurrent)
+        {
+            earlier = inPrevious ? previous! : current;
+        }
+        else if (containing == 0 && previous is not null && l >= current.Start + OffsetDuration(previous) && l < current.Start + OffsetDuration(current))
+        {
+            earlier = previous;
+        }
+        else if (containing == 0 && next is not null && l >= current.End + OffsetDuration(current) && l < current.End + OffsetDuration(next))
+        {
+            earlier = current;
+        }
+        else
+        {
+            return false;
+        }
+        instant = l - OffsetDuration(earlier);
+        return true;
+    }
+
+    /// <summary>True if the interval's local range [start + offset, end + offset) contains the local instant <paramref name="l"/>.</summary>
+    private static bool LocalContains(ZoneInterval interval, Instant l) =>
+        (!interval.HasStart || l >= interval.Start + OffsetDuration(interval))
+        && (!interval.HasEnd || l < interval.End + OffsetDuration(interval));
+
+    private static Duration OffsetDuration(ZoneInterval interval) => Duration.FromSeconds(interval.WallOffset.Seconds);
+
+    /// <summary>One cached interval with the bounds the fast paths compare against.</summary>
+    private readonly struct Entry
+    {
+        internal Entry(ZoneInterval interval)
+        {
+            Interval = interval;
+            Offset = interval.WallOffset;
+            OffsetDuration = Duration.FromSeconds(Offset.Seconds);
+            WholeMinutes = Offset.Seconds % 60 == 0;
+            Start = interval.HasStart ? interval.Start : Instant.MinValue;
+            End = interval.HasEnd ? interval.End : Instant.MaxValue;
+            UniqueLocalStart = interval.HasStart ? interval.Start + UniqueMargin : Instant.MinValue;
+            UniqueLocalEnd = interval.HasEnd ? interval.End - UniqueMargin : Instant.MaxValue;
+        }
+
+        internal ZoneInterval Interval { get; }
+
+        internal Offset Offset { get; }
+
+        internal Duration OffsetDuration { get; }
+
+        internal bool WholeMinutes { get; }
+
+        /// <summary>The interval's start, or <see cref="Instant.MinValue"/> for the start of time.</summary>
+        internal Instant Start { get; }
+
+        /// <summary>The interval's end (exclusive), or <see cref="Instant.MaxValue"/> for the end of time.</summary>
+        internal Instant End { get; }
+
+        /// <summary>Local instants from here on (to <see cref="UniqueLocalEnd"/>) map uniquely into this interval.</summary>
+        internal Instant UniqueLocalStart { get; }
+
+        internal Instant UniqueLocalEnd { get; }
+    }
+}
+
+/// <summary>The zone caches of one batch (or one worker of a parallel batch), one per zone object.</summary>
+internal sealed class ZoneCaches
+{
+    private readonly Dictionary<DateTimeZone, ZoneIntervalCache> caches = new(ReferenceEqualityComparer.Instance);
+    private DateTimeZone? lastZone;
+    private ZoneIntervalCache? lastCache;
+
+    internal ZoneIntervalCache For(DateTimeZone zone)
+    {
+        if (ReferenceEquals(zone, lastZone))
+        {
+            return lastCache!;
+        }
+        if (!caches.TryGetValue(zone, out var cache))
+        {
+            cache = new ZoneIntervalCache(zone);
+            caches.Add(zone, cache);
+        }
+        lastZone = zone;
+        lastCache = cache;
+        return cache;
+    }
+}

@@ -129,9 +129,13 @@ public static class CliApplication
         {
             message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
         }
-        foreach (var (library, option) in OptionNames)
+        // The CLI's own messages already name options (and those about a record file name its fields).
+        if (e is not CliUsageException)
         {
-            message = message.Replace(library, option, StringComparison.Ordinal);
+            foreach (var (library, option) in OptionNames)
+            {
+                message = message.Replace(library, option, StringComparison.Ordinal);
+            }
         }
         return OneLine(message);
     }

@@ -30,11 +30,11 @@ internal static class ReplayCommand
         };
         var weekend = new Option<string?>("--weekend")
         {
-            Description = "Move follow-up dates onto working days; these are the weekend days (Mon,...,Sun or none). Overrides the record's workingDays.",
+            Description = "Move follow-up dates onto working days; these are the weekend days (Mon,...,Sun or none). Replaces the record's weekend days only.",
         };
         var holidays = new Option<string?>("--holidays")
         {
-            Description = "Holidays for the working days: an .ics file (all-day events) or a text file of yyyy-MM-dd dates.",
+            Description = "Holidays for the working days: an .ics file (all-day events) or a text file of yyyy-MM-dd dates. Replaces the record's holidays only.",
         };
         var imagingShift = new Option<string?>("--imaging-shift")
         {
@@ -57,12 +57,14 @@ internal static class ReplayCommand
             string? imagingShiftText = parseResult.GetValue(imagingShift);
             if (weekendText is not null || holidaysPath is not null || imagingShiftText is not null)
             {
+                // Each option replaces only its part of the record's working days, if it has any.
+                var recorded = record.Plan.WorkingDayCalendar;
                 var range = PlanCommand.HolidayRange(record.Plan.RequestedFirstDose.Date, record.Schedule.DischargeDate);
                 record = record.WithWorkingDays(
                     new WorkingDayCalendar(
-                        weekendText is null ? WorkingDayCalendar.SaturdaySunday.WeekendDays : PlanCommand.ParseWeekend(weekendText),
-                        holidaysPath is null ? [] : PlanCommand.ReadHolidays(holidaysPath, range)),
-                    PlanCommand.ParseImagingShift(imagingShiftText));
+                        weekendText is not null ? PlanCommand.ParseWeekend(weekendText) : (recorded ?? WorkingDayCalendar.SaturdaySunday).WeekendDays,
+                        holidaysPath is not null ? PlanCommand.ReadHolidays(holidaysPath, range) : recorded?.Holidays ?? []),
+                    imagingShiftText is not null || recorded is null ? PlanCommand.ParseImagingShift(imagingShiftText) : record.Plan.ImagingDateShift);
             }
             if (PlanCommand.ParseWeight(parseResult.GetValue(weightKg)) is { } weight)
             {
@@ -108,8 +110,9 @@ internal static class ReplayCommand
     private static NodaTime.Instant ParseAt(string text)
     {
         var result = OffsetDateTimePattern.Rfc3339.Parse(text);
-        return result.Success
+        // A local time in year 1 or 9999 can have an instant outside NodaTime's range.
+        return result.Success && result.Value.Year is > 1 and < 9999
             ? result.Value.ToInstant()
-            : throw new CliUsageException($"--at must be a date-time with an offset like 2027-03-12T09:00:00-05:00; was '{text}'");
+            : throw new CliUsageException($"--at must be a date-time with an offset like 2027-03-12T09:00:00-05:00, in the years 2 to 9998; was '{text}'");
     }
 }

@@ -7,6 +7,7 @@ using Ical.Net;
 using Calendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
 using IL2Schedule.WorkingDays;
 using NodaTime;
 
@@ -32,6 +33,8 @@ namespace IL2Schedule.ICalendar;
 /// </remarks>
 public static class ICalendarHolidays
 {
+    private static readonly LocalDate LastDate = new(9999, 12, 31);
+
     /// <summary>Reads the dates closed by the all-day events of an iCalendar document, within a range.</summary>
     /// <param name="icsText">The text of an iCalendar document (the contents of a .ics file).</param>
     /// <param name="range">The dates to report, both ends inclusive; recurring events are expanded over it.</param>
@@ -39,7 +42,8 @@ public static class ICalendarHolidays
     /// <exception cref="ArgumentNullException"><paramref name="icsText"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="icsText"/> is not an iCalendar document, or has an event without a valid
-    /// start date, or an event with a time of day; the message names the event by its summary.
+    /// start date, an event with a time of day, or a rule repeating more often than daily; or its
+    /// events cannot be expanded over <paramref name="range"/> (for example past 9999-12-31); the message names the event by its summary.
     /// </exception>
     public static IReadOnlyList<LocalDate> Read(string icsText, DateInterval range)
     {
@@ -61,6 +65,12 @@ public static class ICalendarHolidays
             {
                 throw new ArgumentException($"icsText must give every event a start date (DTSTART); event '{Name(calendarEvent)}' has none or an invalid one", nameof(icsText));
             }
+            if (calendarEvent.RecurrenceRule is { Frequency: FrequencyType.Secondly or FrequencyType.Minutely or FrequencyType.Hourly } subDaily)
+            {
+                throw new ArgumentException(
+                    $"icsText must repeat all-day closures at most daily; event '{Name(calendarEvent)}' repeats {subDaily.Frequency.ToString().ToUpperInvariant()}",
+                    nameof(icsText));
+            }
             if (start.HasTime)
             {
                 throw new ArgumentException(
@@ -70,14 +80,24 @@ public static class ICalendarHolidays
         }
 
         var first = new DateOnly(range.Start.Year, range.Start.Month, range.Start.Day);
-        var afterLast = range.End.PlusDays(1);
+        // The search runs up to the day after the range; at the calendar's last day it stops there.
+        var afterLast = range.End < LastDate ? range.End.PlusDays(1) : range.End;
         var dates = new SortedSet<LocalDate>();
         // An all-day event that starts before the range can still cover its first dates, and the
         // longest event bounds how far back that can be.
         int longestDays = calendar.Events.Select(EventDays).DefaultIfEmpty(1).Max();
         var searchFrom = new CalDateTime(first.AddDays(-longestDays));
         var searchTo = new CalDateTime(new DateOnly(afterLast.Year, afterLast.Month, afterLast.Day));
-        foreach (var occurrence in calendar.GetOccurrences<CalendarEvent>(searchFrom, options: null).TakeWhileBefore(searchTo))
+        List<Occurrence> occurrences;
+        try
+        {
+            occurrences = [.. calendar.GetOccurrences<CalendarEvent>(searchFrom, options: null).TakeWhileBefore(searchTo)];
+        }
+        catch (Exception e) when (e is EvaluationOutOfRangeException or EvaluationLimitExceededException)
+        {
+            throw new ArgumentException($"icsText must have events that can be expanded over {range.Start:uuuu-MM-dd} to {range.End:uuuu-MM-dd}: {e.Message}", nameof(icsText), e);
+        }
+        foreach (var occurrence in occurrences)
         {
             var from = ToLocalDate(occurrence.Period.StartTime.Date);
             var until = occurrence.Period.EffectiveEndTime is { } end ? ToLocalDate(end.Date) : from.PlusDays(1);

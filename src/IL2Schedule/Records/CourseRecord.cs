@@ -29,9 +29,9 @@ namespace IL2Schedule.Records;
 /// skipping one less than half an interval away (the same rule). With calendar-day windows
 /// (<see cref="Protocols.CycleWindowCounting.CalendarDays"/>) a cycle's window is its calendar days.</item>
 /// <item>A cycle ends at whichever comes first: the dose cap reached, its window closing (the
-/// protocol's cycle length of elapsed time from its first slot) or a stop (NCI protocol
-/// NCT01160445). While the cap is not reached, reserve slots in the window become planned; with
-/// <see cref="HeldDosePolicy.Forfeit"/> a held dose counts against the cap. A slot left unrecorded
+/// protocol's cycle length of elapsed time from its first slot, or its calendar days) or a stop
+/// (NCI protocol NCT01160445). While the cap is not reached, reserve slots in the window become
+/// planned; with <see cref="HeldDosePolicy.Forfeit"/> a held or skipped dose counts against the cap. A slot left unrecorded
 /// before a later given slot, or due before its cycle was stopped or its window closed, is skipped:
 /// it can no longer be given, so it is not overdue.</item>
 /// <item>A later cycle keeps its planned start (day 15 for cycle 2) unless rescheduled; a

@@ -43,7 +43,9 @@ public sealed class DoseSlot
     /// <summary>
     /// When the slot is due after re-planning: with elapsed timing one dosing interval after the
     /// previous slot's given start (or its due time, if it was not given); with wall-clock timing
-    /// the planned clock time. The first slot is due at the cycle's start.
+    /// the planned clock time; with standard times the next standard time after the previous
+    /// slot's given start (or due time), skipping one less than half an interval away. The first
+    /// slot is due at the cycle's start.
     /// </summary>
     public ZonedDateTime Due { get; }
 

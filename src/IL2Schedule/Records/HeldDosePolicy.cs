@@ -9,11 +9,14 @@ namespace IL2Schedule.Records;
 public enum HeldDosePolicy
 {
     /// <summary>
-    /// Default. A held dose does not count against the cap: while fewer than the cap have been
-    /// given, reserve slots inside the window become planned.
+    /// Default. A held or skipped dose does not count against the cap: while fewer than the cap
+    /// have been given, reserve slots inside the window become planned.
     /// </summary>
     UseReserveSlots = 0,
 
-    /// <summary>A held dose counts against the cap as if it had been given; reserve slots stay unused.</summary>
+    /// <summary>
+    /// A dose not given in its slot, held or skipped, counts against the cap as if it had been
+    /// given; reserve slots stay unused.
+    /// </summary>
     Forfeit = 1,
 }

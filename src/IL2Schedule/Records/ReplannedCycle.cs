@@ -7,9 +7,11 @@ namespace IL2Schedule.Records;
 
 /// <summary>One cycle after re-planning: its window, its listed slots and whether and why it has ended. Immutable.</summary>
 /// <remarks>
-/// The window is the protocol's cycle length of elapsed time (120 hours) from the cycle's start:
-/// the first slot's due time, or the first dose's recorded start if that was earlier (this
-/// library's reading of "5 days from its first slot"). Label, Table 1; NCI protocol NCT01160445.
+/// The window opens at the cycle's start: the first slot's due time, or the first dose's recorded
+/// start if that was earlier (this library's reading of "5 days from its first slot"). It closes
+/// the protocol's cycle length of elapsed time (120 hours) later, or with
+/// <see cref="Protocols.CycleWindowCounting.CalendarDays"/> at the end of the cycle's last calendar
+/// day. Label, Table 1; NCI protocol NCT01160445.
 /// </remarks>
 public sealed class ReplannedCycle
 {

@@ -263,6 +263,15 @@ internal static class Replanner
                         || (protocol.DoseTiming == DoseTiming.WallClock && previousGivenStart is { } p && due < p + halfInterval))
                     {
                         status = DoseSlotStatus.Skipped;
+                        if (record.HeldDosePolicy == HeldDosePolicy.Forfeit)
+                        {
+                            // Under Forfeit a dose not given in its slot is not made up, held or not.
+                            counted++;
+                            if (counted == cap)
+                            {
+                                capReachedAt = due;
+                            }
+                        }
                     }
                     else if ((stopAt is { } stop && due >= stop) || due >= windowEnd)
                     {

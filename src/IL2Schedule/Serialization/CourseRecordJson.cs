@@ -29,7 +29,7 @@ namespace IL2Schedule.Serialization;
 /// <para>
 /// Optional <c>bodyWeightKg</c> and <c>workingDays</c> ({<c>weekend</c>, <c>holidays</c>,
 /// <c>imagingDateShift</c>}, as in the planned form) carry the plan's dose amounts and working days.
-/// Only <c>firstDose</c> (local, "uuuu-MM-ddTHH:mm" with optional seconds), <c>zone</c>,
+/// Only <c>firstDose</c> (local, "uuuu-MM-ddTHH:mm" with optional seconds, hours 00–23), <c>zone</c>,
 /// <c>protocol</c> and <c>events</c> are required. <c>protocol</c> is "label", "nci" or an object
 /// with the settings of the planned form's <c>protocol</c>. <c>doseTiming</c> is "elapsed" (default),
 /// "wallClock" or "standardTimes" ("wall-clock" and "standard-times" are also read). <c>firstDoseStart</c> (RFC 3339) says which instant
@@ -57,6 +57,7 @@ namespace IL2Schedule.Serialization;
 public static class CourseRecordJson
 {
     private static readonly LocalDateTimePattern LocalMinutes = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+    private static readonly LocalDateTimePattern LocalSeconds = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
     private static readonly OffsetDateTimePattern Rfc3339 = OffsetDateTimePattern.Rfc3339;
     private static readonly JsonSerializerOptions Indented = CourseScheduleJson.CreateOptions(indented: true);
     private static readonly JsonSerializerOptions Compact = CourseScheduleJson.CreateOptions(indented: false);
@@ -100,7 +101,7 @@ public static class CourseRecordJson
             root["workingDays"] = JsonSerializer.SerializeToNode(workingDays, (JsonTypeInfo<WorkingDaysDocument>)(indented ? Indented : Compact).GetTypeInfo(typeof(WorkingDaysDocument)));
         }
         root["retreatmentOverrideReason"] = record.RetreatmentOverrideReason;
-        root["events"] = new JsonArray([.. record.Events.Select(e => EventNode(e, zone, withId: true))]);
+        root["events"] = new JsonArray([.. record.Events.Select(e => EventNode(e, zone))]);
         return root.ToJsonString(indented ? Indented : Compact);
     }
 
@@ -121,7 +122,7 @@ public static class CourseRecordJson
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(json);
+            parsed = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -307,6 +308,10 @@ public static class CourseRecordJson
         {
             throw new JsonException($"firstDose {LocalDateTimePattern.ExtendedIso.Format(firstDose)} is {(e.IsSkipped ? "skipped" : "repeated")} in {e.ZoneId}; add firstDoseStart with the offset meant.", e);
         }
+        catch (ArgumentException e) when (e.ParamName == "firstDoseResolver")
+        {
+            throw new JsonException($"firstDoseStart must be an instant of firstDose {LocalDateTimePattern.ExtendedIso.Format(firstDose)} in {zoneId}: one of the instants of a repeated time, or for a skipped time one from the gap's start to the time shifted forward by the gap.", e);
+        }
         catch (ArgumentException e)
         {
             throw new JsonException(Messages.WithoutParameterName(e), e);
@@ -319,8 +324,10 @@ public static class CourseRecordJson
                     ? weight
                     : throw new JsonException($"bodyWeightKg must be a number of kilograms; was {weightNode.ToJsonString()}."));
             }
-            if (root["workingDays"] is JsonObject workingDaysNode)
+            if (root["workingDays"] is { } workingDaysValue)
             {
+                var workingDaysNode = workingDaysValue as JsonObject
+                    ?? throw new JsonException($"workingDays must be an object with weekend, holidays and imagingDateShift; was {workingDaysValue.ToJsonString()}.");
                 var document = workingDaysNode.Deserialize((JsonTypeInfo<WorkingDaysDocument>)Compact.GetTypeInfo(typeof(WorkingDaysDocument)))
                     ?? throw new JsonException("workingDays must be an object.");
                 var (calendar, shift) = CourseScheduleJson.FromDocument(document);
@@ -346,16 +353,27 @@ public static class CourseRecordJson
                     "nci" => CourseProtocol.NciSurgeryBranch.WithDoseTiming(timing),
                     _ => throw new JsonException($"protocol must be 'label', 'nci' or an object of settings; was '{name}'."),
                 },
-                JsonObject settings => CourseScheduleJson.ToProtocol(
-                    settings.Deserialize((JsonTypeInfo<ProtocolDocument>)Compact.GetTypeInfo(typeof(ProtocolDocument)))
-                        ?? throw new JsonException("protocol must not be null."),
-                    timing),
+                JsonObject settings => CourseScheduleJson.ToProtocol(ReadProtocolSettings(settings), timing),
                 _ => throw new JsonException($"protocol must be 'label', 'nci' or an object of settings; was {node.ToJsonString()}."),
             };
         }
         catch (ArgumentException e)
         {
             throw new JsonException(Messages.WithoutParameterName(e), e);
+        }
+    }
+
+    private static ProtocolDocument ReadProtocolSettings(JsonObject settings)
+    {
+        try
+        {
+            return settings.Deserialize((JsonTypeInfo<ProtocolDocument>)Compact.GetTypeInfo(typeof(ProtocolDocument)))
+                ?? throw new JsonException("protocol must not be null.");
+        }
+        catch (JsonException e)
+        {
+            throw new JsonException("protocol must be 'label', 'nci' or an object with every setting of the planned JSON form's protocol: "
+                + e.Message.Replace("type 'IL2Schedule.Serialization.ProtocolDocument'", "the protocol", StringComparison.Ordinal), e);
         }
     }
 
@@ -374,10 +392,10 @@ public static class CourseRecordJson
         return JsonSerializer.SerializeToNode(CourseScheduleJson.ToDocument(protocol), (JsonTypeInfo<ProtocolDocument>)options.GetTypeInfo(typeof(ProtocolDocument)))!;
     }
 
-    private static JsonObject EventNode(CourseEvent courseEvent, DateTimeZone zone, bool withId)
+    private static JsonObject EventNode(CourseEvent courseEvent, DateTimeZone zone)
     {
         var node = new JsonObject();
-        if (withId && courseEvent.Id is { } id)
+        if (courseEvent.Id is { } id)
         {
             node["id"] = id;
         }
@@ -416,7 +434,7 @@ public static class CourseRecordJson
                 break;
             case Corrected corrected:
                 node["corrects"] = corrected.CorrectedEventId;
-                node["replacement"] = EventNode(corrected.Replacement, zone, withId: false);
+                node["replacement"] = EventNode(corrected.Replacement, zone);
                 break;
         }
         return node;
@@ -479,18 +497,32 @@ public static class CourseRecordJson
 
     private static LocalDateTime ParseLocal(string text, string name)
     {
-        var result = LocalMinutes.Parse(text);
-        if (!result.Success)
+        // Formatting back must give the same text: NodaTime also reads "T24:00" as the next midnight.
+        foreach (var pattern in new[] { LocalMinutes, LocalSeconds })
         {
-            result = LocalDateTimePattern.ExtendedIso.Parse(text);
+            var result = pattern.Parse(text);
+            if (result.Success && pattern.Format(result.Value) == text)
+            {
+                return result.Value;
+            }
         }
-        return result.Success ? result.Value : throw new JsonException($"{name} must be a local date-time such as 2027-03-10T08:00; was '{text}'.");
+        throw new JsonException($"{name} must be a local date-time such as 2027-03-10T08:00 or 2027-03-10T08:00:00 (hours 00-23); was '{text}'.");
     }
 
     private static Instant ParseInstant(string text, string name)
     {
         var result = Rfc3339.Parse(text);
-        return result.Success ? result.Value.ToInstant() : throw new JsonException($"{name} must be an RFC 3339 date-time with an offset such as 2027-03-10T08:05:00-05:00; was '{text}'.");
+        if (!result.Success)
+        {
+            throw new JsonException($"{name} must be an RFC 3339 date-time with an offset such as 2027-03-10T08:05:00-05:00; was '{text}'.");
+        }
+        var value = result.Value;
+        // The instant of a local time in year 1 or 9999 can fall outside the instants NodaTime represents.
+        if (value.LocalDateTime.Date <= new LocalDate(1, 1, 1) || value.LocalDateTime.Date >= new LocalDate(9999, 12, 31))
+        {
+            throw new JsonException($"{name} must be between 0001-01-02 and 9999-12-30; was '{text}'.");
+        }
+        return value.ToInstant();
     }
 
     private static LocalDate ParseDate(string text, string name)

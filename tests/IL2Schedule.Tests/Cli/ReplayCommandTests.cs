@@ -122,6 +122,16 @@ public class ReplayCommandTests
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "doseTiming": "hourly", "events": []}""",
         "doseTiming must be 'elapsed', 'wallClock' or 'standardTimes'; was 'hourly'.")]
     [InlineData("""[1, 2]""", "A course record must be a JSON object.")]
+    [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "events": [{"id": "e1", "type": "doseGiven", "cycle": 1, "slot": 1, "start": "9999-12-31T23:59:00-14:00"}]}""",
+        "events[0] (id e1).start must be between 0001-01-02 and 9999-12-30; was '9999-12-31T23:59:00-14:00'.")]
+    [InlineData("""{"firstDose": "2027-03-10T24:00", "zone": "America/New_York", "protocol": "label", "events": []}""",
+        "firstDose must be a local date-time such as 2027-03-10T08:00 or 2027-03-10T08:00:00 (hours 00-23); was '2027-03-10T24:00'.")]
+    [InlineData("""{"firstDose": 20270310, "zone": "America/New_York", "protocol": "label", "events": []}""",
+        "firstDose must be a string; was 20270310.")]
+    [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "bodyWeightKg": -1, "events": []}""",
+        "bodyWeightKilograms must be in range (0, 350] kg; was -1")]
+    [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "workingDays": "yes", "events": []}""",
+        "workingDays must be an object with weekend, holidays and imagingDateShift; was \"yes\".")]
     public void BadRecord_PrintsOneErrorLineAndExits2(string json, string expectedMessage)
     {
         string path = Path.GetTempFileName();
@@ -148,6 +158,8 @@ public class ReplayCommandTests
         var (exitCode, stdout, stderr) = Run("replay", Sample("late-and-held.json"), "--at", "2027-03-11T10:00");
         exitCode.Should().Be(CliApplication.UsageError);
         stdout.Should().BeEmpty();
-        stderr.Should().Be("error: --at must be a date-time with an offset like 2027-03-12T09:00:00-05:00; was '2027-03-11T10:00'\n");
+        stderr.Should().Be("error: --at must be a date-time with an offset like 2027-03-12T09:00:00-05:00, in the years 2 to 9998; was '2027-03-11T10:00'\n");
+        Run("replay", Sample("late-and-held.json"), "--at", "9999-12-31T23:59:00-14:00").Should().Be((CliApplication.UsageError, "",
+            "error: --at must be a date-time with an offset like 2027-03-12T09:00:00-05:00, in the years 2 to 9998; was '9999-12-31T23:59:00-14:00'\n"));
     }
 }

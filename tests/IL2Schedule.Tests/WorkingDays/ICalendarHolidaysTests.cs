@@ -6,7 +6,7 @@ using static IL2Schedule.Tests.TimeText;
 
 namespace IL2Schedule.Tests.WorkingDays;
 
-public class ICalendarHolidaysTests
+public partial class ICalendarHolidaysTests
 {
     private static readonly DateInterval Year2027 = new(Date("2027-01-01"), Date("2027-12-31"));
 

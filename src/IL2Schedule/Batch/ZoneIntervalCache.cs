@@ -6,7 +6,7 @@ using NodaTime.TimeZones;
 namespace IL2Schedule.Batch;
 
 /// <summary>
-/// A per-batch cache of a few zone intervals of one zone, which turns most local-to-instant
+/// A per-batch cache of the zone intervals of one zone met so far (sorted, binary-searched), which turns most local-to-instant
 /// mappings into one subtraction and most instant-to-offset lookups into a comparison. Not thread-safe:
 /// each worker of a batch has its own.
 /// </summary>
@@ -34,7 +34,8 @@ namespace IL2Schedule.Batch;
 /// </remarks>
 internal sealed class ZoneIntervalCache
 {
-    private const int Capacity = 4;
+    /// <summary>At most this many intervals are kept (a few hundred years of a zone with daylight saving); then the cache starts again.</summary>
+    private const int MaxEntries = 1024;
 
     /// <summary>NodaTime's offsets lie within ±18 hours (<see cref="Offset.MaxValue"/>).</summary>
     private static readonly Duration MaxOffset = Duration.FromHours(18);
@@ -42,9 +43,9 @@ internal sealed class ZoneIntervalCache
     private static readonly Duration UniqueMargin = MaxOffset + MaxOffset;
 
     private readonly DateTimeZone zone;
-    private readonly Entry[] entries = new Entry[Capacity];
+    private Entry[] entries = new Entry[8];
     private int count;
-    private int nextSlot;
+    private int lastIndex;
 
     internal ZoneIntervalCache(DateTimeZone zone)
     {
@@ -58,15 +59,6 @@ internal sealed class ZoneIntervalCache
     /// </summary>
     internal Instant MapLeniently(Instant l, out bool unique)
     {
-        for (int i = 0; i < count; i++)
-        {
-            ref readonly var entry = ref entries[i];
-            if (l >= entry.UniqueLocalStart && l < entry.UniqueLocalEnd)
-            {
-                unique = true;
-                return l - entry.OffsetDuration;
-            }
-        }
         ref readonly var found = ref Find(l);
         if (l >= found.UniqueLocalStart && l < found.UniqueLocalEnd)
         {
@@ -113,19 +105,48 @@ internal sealed class ZoneIntervalCache
     /// <summary>The cached entry whose interval contains the instant <paramref name="instant"/>, loading it if needed.</summary>
     private ref readonly Entry Find(Instant instant)
     {
-        for (int i = 0; i < count; i++)
+        if (count > 0)
         {
-            ref readonly var entry = ref entries[i];
-            if (instant >= entry.Start && instant < entry.End)
+            ref readonly var last = ref entries[lastIndex];
+            if (instant >= last.Start && instant < last.End)
             {
-                return ref entry;
+                return ref last;
             }
         }
-        int slot = nextSlot;
-        entries[slot] = new Entry(zone.GetZoneInterval(instant));
-        nextSlot = (slot + 1) % Capacity;
-        count = Math.Min(count + 1, Capacity);
-        return ref entries[slot];
+        // The entries are disjoint and sorted by start: the candidate is the last one starting at or before the instant.
+        int low = 0;
+        int high = count - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >>> 1;
+            if (entries[middle].Start <= instant)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        if (high >= 0 && instant < entries[high].End)
+        {
+            lastIndex = high;
+            return ref entries[high];
+        }
+        if (count == MaxEntries)
+        {
+            count = 0;
+            low = 0;
+        }
+        if (count == entries.Length)
+        {
+            Array.Resize(ref entries, entries.Length * 2);
+        }
+        Array.Copy(entries, low, entries, low + 1, count - low);
+        entries[low] = new Entry(zone.GetZoneInterval(instant));
+        count++;
+        lastIndex = low;
+        return ref entries[low];
     }
 
     private bool TryMapNearTransition(Instant l, ZoneInterval current, out Instant instant, out bool unique)

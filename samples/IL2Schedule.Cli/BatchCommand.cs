@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using CsvHelper;
 using IL2Schedule.Batch;
@@ -100,6 +101,7 @@ internal static class BatchCommand
         {
             throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--count must be at least 1; was {count}"));
         }
+        CheckPaths(inputPath, outputPath, errorsPath);
         using var csvRows = inputPath is null ? null : BatchInput.OpenCsv(inputPath);
         IEnumerable<BatchRow> rows;
         Func<long, double> fraction;
@@ -115,8 +117,8 @@ internal static class BatchCommand
             fraction = rowsRead => (double)rowsRead / count.Value;
         }
 
-        using var outputFile = outputPath is null ? null : OpenForWriting(outputPath);
-        using var errorsFile = errorsPath is null ? null : OpenForWriting(errorsPath);
+        using var outputFile = outputPath is null ? null : OpenForWriting(outputPath, "--output");
+        using var errorsFile = errorsPath is null ? null : OpenForWriting(errorsPath, "--errors");
         var writer = outputFile ?? stdout;
         var rejections = new RejectionSink(errorsFile, stderr);
         var batchOutput = BatchOutput.Create(format, writer);
@@ -141,15 +143,51 @@ internal static class BatchCommand
         return run.Rejected > 0 ? RowsRejected : CliApplication.Success;
     }
 
-    private static StreamWriter OpenForWriting(string path)
+    /// <summary>
+    /// Refuses, before any file is opened, paths that would lose data or cannot be written: the
+    /// same file given twice (the input would be overwritten), a directory, or a missing directory.
+    /// </summary>
+    private static void CheckPaths(string? inputPath, string? outputPath, string? errorsPath)
+    {
+        (string Option, string Path)[] paths =
+        [
+            .. new (string Option, string? Path)[] { ("--input", inputPath), ("--output", outputPath), ("--errors", errorsPath) }
+                .Where(entry => entry.Path is not null)
+                .Select(entry => (entry.Option, Path.GetFullPath(entry.Path!))),
+        ];
+        for (int i = 0; i < paths.Length; i++)
+        {
+            for (int j = i + 1; j < paths.Length; j++)
+            {
+                if (string.Equals(paths[i].Path, paths[j].Path, StringComparison.Ordinal))
+                {
+                    throw new CliUsageException($"{paths[i].Option} and {paths[j].Option} must be different files; both are '{paths[i].Path}'");
+                }
+            }
+        }
+        foreach (var (option, path) in paths.Where(entry => entry.Option != "--input"))
+        {
+            if (Directory.Exists(path))
+            {
+                throw new CliUsageException($"{option} must be a file; '{path}' is a directory");
+            }
+            if (Path.GetDirectoryName(path) is { Length: > 0 } directory && !Directory.Exists(directory))
+            {
+                throw new CliUsageException($"{option} cannot be written: the directory '{directory}' does not exist");
+            }
+        }
+    }
+
+    /// <summary>Opens an output file; failing to open it is a usage error (exit 2) naming the option, not a mid-stream write failure.</summary>
+    private static StreamWriter OpenForWriting(string path, string option)
     {
         try
         {
             return new StreamWriter(path, new UTF8Encoding(false), new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = 1 << 16 });
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IOException(e.Message, e);
+            throw new CliUsageException($"{option} cannot be written: {e.Message}");
         }
     }
 

@@ -97,7 +97,10 @@ public sealed class BatchPlanner
 
     /// <summary>
     /// Plans <paramref name="requests"/> in order into <paramref name="columns"/>: request i goes to
-    /// course i of the columns. Allocates nothing per course once the columns exist (only for failures).
+    /// course i of the columns. Allocates nothing per course on the fast path once the columns
+    /// exist; the batch's zone caches take about 12 KB a zone. A course that falls back to
+    /// <see cref="CoursePlanner"/> (a first dose the zone skips or repeats, a year outside 2–9990,
+    /// an offset with seconds, more than one clock change in a course) or fails allocates as that does.
     /// </summary>
     /// <param name="requests">The courses to plan.</param>
     /// <param name="columns">Caller-owned columns with at least as many courses as <paramref name="requests"/> and at least <see cref="DosesPerCourse"/> slots per course.</param>
@@ -307,7 +310,10 @@ public sealed class BatchPlanner
                 slots[i++] = start;
             }
         }
-        if (!zone.TryGetWholeMinuteOffsets(firstStart, windowEnd, previousEnd, out var endOffset))
+        // The last infusion can end after the last window closes (a custom protocol's long
+        // infusion), so the offsets are checked up to whichever is later.
+        var lastInstant = previousEnd > windowEnd ? previousEnd : windowEnd;
+        if (!zone.TryGetWholeMinuteOffsets(firstStart, lastInstant, previousEnd, out var endOffset))
         {
             return false;
         }

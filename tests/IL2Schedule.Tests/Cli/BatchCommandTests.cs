@@ -134,4 +134,44 @@ public sealed class BatchCommandTests : IDisposable
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(29);
         stderr.Should().StartWith("done: 1 courses planned, 28 doses, 0 rejected rows, ");
     }
+
+    // Review finding: the same file as input and output used to be overwritten.
+    [Fact]
+    public void SameFileForInputAndOutput_IsAUsageErrorAndTouchesNothing()
+    {
+        string input = Path.Combine(directory, "same.csv");
+        File.WriteAllText(input, "patientId,firstDose,zone\nP1,2027-03-10T08:00,America/New_York\n");
+
+        var (exitCode, stdout, stderr) = Run("batch", "--input", input, "--output", input);
+
+        exitCode.Should().Be(CliApplication.UsageError);
+        stdout.Should().BeEmpty();
+        stderr.Should().Be($"error: --input and --output must be different files; both are '{input}'\n");
+        File.ReadAllText(input).Should().Be("patientId,firstDose,zone\nP1,2027-03-10T08:00,America/New_York\n");
+    }
+
+    // Review finding: --output used to be truncated before a bad --errors path failed, with exit 74.
+    [Fact]
+    public void MissingErrorsDirectory_IsAUsageErrorAndLeavesTheOutputFileAlone()
+    {
+        string output = Path.Combine(directory, "keep.csv");
+        File.WriteAllText(output, "precious\n");
+        string errors = Path.Combine(directory, "missing", "errors.csv");
+
+        var (exitCode, stdout, stderr) = Run("batch", "--count", "2", "--output", output, "--errors", errors);
+
+        exitCode.Should().Be(CliApplication.UsageError);
+        stdout.Should().BeEmpty();
+        stderr.Should().Be($"error: --errors cannot be written: the directory '{Path.Combine(directory, "missing")}' does not exist\n");
+        File.ReadAllText(output).Should().Be("precious\n");
+    }
+
+    [Fact]
+    public void DirectoryAsOutput_IsAUsageError()
+    {
+        var (exitCode, _, stderr) = Run("batch", "--count", "2", "--output", directory);
+
+        exitCode.Should().Be(CliApplication.UsageError);
+        stderr.Should().Be($"error: --output must be a file; '{directory}' is a directory\n");
+    }
 }

@@ -101,11 +101,13 @@ internal static class BatchInput
         private readonly int protocolColumn;
         private readonly int doseTimingColumn;
         private readonly int dischargeColumn;
+        private readonly int headerFieldCount;
 
         internal CsvRows(CsvReader csv, long length)
         {
             this.csv = csv;
             Length = length;
+            headerFieldCount = csv.Headers.Count;
             patientIdColumn = csv.GetFieldIndex("patientId");
             firstDoseColumn = csv.GetFieldIndex("firstDose");
             zoneColumn = csv.GetFieldIndex("zone");
@@ -134,6 +136,13 @@ internal static class BatchInput
 
         private BatchRow Parse(long line, long course)
         {
+            if (csv.FieldCount != headerFieldCount)
+            {
+                // A quote left open joins the following lines into one field, so the row is short.
+                string id = patientIdColumn < csv.FieldCount ? Field(patientIdColumn).Split('\n')[0].TrimEnd('\r') : "";
+                return new BatchRow(line, course, id, default, null, string.Create(CultureInfo.InvariantCulture,
+                    $"the row has {csv.FieldCount} field{(csv.FieldCount == 1 ? "" : "s")} but the header has {headerFieldCount}; check for a missing or extra field, or a quote left open (which joins the lines after it into one field)"));
+            }
             string patientId = Field(patientIdColumn);
             string firstDoseText = Field(firstDoseColumn);
             string zoneText = Field(zoneColumn);

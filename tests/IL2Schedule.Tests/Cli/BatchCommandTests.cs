@@ -174,4 +174,29 @@ public sealed class BatchCommandTests : IDisposable
         exitCode.Should().Be(CliApplication.UsageError);
         stderr.Should().Be($"error: --output must be a file; '{directory}' is a directory\n");
     }
+
+    // Review finding: a quote left open used to swallow the rest of the file silently, blamed on
+    // firstDose; short and long rows are rejected by their field count too.
+    [Fact]
+    public void RowsWithTheWrongFieldCount_AreRejectedWithTheReason()
+    {
+        string input = Path.Combine(directory, "ragged.csv");
+        File.WriteAllText(input,
+            "patientId,firstDose,zone\n"
+            + "P1,2027-03-10T08:00\n"
+            + "P2,2027-03-10T08:00,America/New_York,extra\n"
+            + "\"P3,2027-03-10T08:00,America/New_York\n"
+            + "P4,2027-03-10T08:00,America/New_York\n");
+        string errors = Path.Combine(directory, "errors.csv");
+
+        var (exitCode, _, _) = Run("batch", "--input", input, "--output", Path.Combine(directory, "out.csv"), "--errors", errors);
+
+        exitCode.Should().Be(3);
+        string reason = "but the header has 3; check for a missing or extra field, or a quote left open (which joins the lines after it into one field)";
+        File.ReadAllLines(errors).Should().Equal(
+            "line,patientId,reason",
+            $"2,P1,\"the row has 2 fields {reason}\"",
+            $"3,P2,\"the row has 4 fields {reason}\"",
+            $"4,\"P3,2027-03-10T08:00,America/New_York\",\"the row has 1 field {reason}\"");
+    }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using IL2Schedule.Records;
 using NodaTime;
+using static IL2Schedule.Cli.ScheduleTable;
 
 namespace IL2Schedule.Cli;
 
@@ -78,10 +79,4 @@ internal static class ReplayTable
         _ => "window closed",
     };
 
-    private static string DateTime(ZonedDateTime value) =>
-        value.LocalDateTime.ToString("ddd uuuu'-'MM'-'dd HH':'mm", Invariant) + " " + value.Offset.ToString("+HH':'mm", Invariant);
-
-    private static string Time(ZonedDateTime value) => value.LocalDateTime.ToString("HH':'mm", Invariant) + " " + value.Offset.ToString("+HH':'mm", Invariant);
-
-    private static string Date(LocalDate value) => value.ToString("ddd uuuu'-'MM'-'dd", Invariant);
 }

@@ -88,12 +88,12 @@ internal static class ScheduleTable
         _ => "standard-times " + string.Join(",", protocol.StandardAdministrationTimes.Select(time => time.ToString("HH':'mm", Invariant))),
     };
 
-    private static string DateTime(ZonedDateTime value) =>
+    internal static string DateTime(ZonedDateTime value) =>
         value.LocalDateTime.ToString("ddd uuuu'-'MM'-'dd HH':'mm", Invariant) + " " + Offset(value.Offset);
 
-    private static string Time(ZonedDateTime value) => value.LocalDateTime.ToString("HH':'mm", Invariant) + " " + Offset(value.Offset);
+    internal static string Time(ZonedDateTime value) => value.LocalDateTime.ToString("HH':'mm", Invariant) + " " + Offset(value.Offset);
 
-    private static string Date(LocalDate value) => value.ToString("ddd uuuu'-'MM'-'dd", Invariant);
+    internal static string Date(LocalDate value) => value.ToString("ddd uuuu'-'MM'-'dd", Invariant);
 
     private static string Offset(Offset value) => value.ToString("+HH':'mm", Invariant);
 

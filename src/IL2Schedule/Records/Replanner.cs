@@ -219,12 +219,8 @@ internal static class Replanner
                     {
                         throw Reject(CourseEventRule.AfterStop, Text($"{Name(givenEntry)} starts at {Show(start)}, at or after {StopName(stop, cycleStop, courseStop)}"));
                     }
-                    counted++;
+                    CountTowardsCap(start);
                     givenCount++;
-                    if (counted == cap)
-                    {
-                        capReachedAt = start;
-                    }
                     previousGivenStart = start;
                     givenInOrder.Add((givenEntry, start, end));
                     slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Given, due.InZone(zone), start.InZone(zone), end.InZone(zone), givenEntry.Id, null));
@@ -246,11 +242,7 @@ internal static class Replanner
                     heldCount++;
                     if (record.HeldDosePolicy == HeldDosePolicy.Forfeit)
                     {
-                        counted++;
-                        if (counted == cap)
-                        {
-                            capReachedAt = due;
-                        }
+                        CountTowardsCap(due);
                     }
                     var reason = ((DoseHeld)heldEntry.Event).Reason;
                     slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Held, due.InZone(zone), due.InZone(zone), (due + protocol.InfusionDuration).InZone(zone), heldEntry.Id, reason));
@@ -266,11 +258,7 @@ internal static class Replanner
                         if (record.HeldDosePolicy == HeldDosePolicy.Forfeit)
                         {
                             // Under Forfeit a dose not given in its slot is not made up, held or not.
-                            counted++;
-                            if (counted == cap)
-                            {
-                                capReachedAt = due;
-                            }
+                            CountTowardsCap(due);
                         }
                     }
                     else if ((stopAt is { } stop && due >= stop) || due >= windowEnd)
@@ -292,6 +280,16 @@ internal static class Replanner
                 }
             }
             return ([.. slots], givenCount, heldCount, capReachedAt);
+
+            // A recorded dose (or, under Forfeit, a missed one) counts towards the cap; the cycle ends when it is reached.
+            void CountTowardsCap(Instant at)
+            {
+                counted++;
+                if (counted == cap)
+                {
+                    capReachedAt = at;
+                }
+            }
         }
 
         private static CycleEndReason EndReason((DoseSlot[] Slots, int Given, int Held, Instant? CapReachedAt) cycle, Instant windowEnd, CycleStopped? cycleStop, Instant? courseStopAt, Instant known)

@@ -18,13 +18,7 @@ public sealed class BatchCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => CliRun.Run(args);
 
     [Fact]
     public void CheckedInCsv_GivesTheExpectedSchedulesAndErrors_AndExits3()

@@ -7,13 +7,7 @@ namespace IL2Schedule.Tests.Cli;
 
 public partial class CliApplicationTests
 {
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => CliRun.Run(args);
 
     // The README's worked example: America/New_York, 2027-03-14 02:00 EST (-05:00) -> 03:00 EDT (-04:00).
     [Fact]

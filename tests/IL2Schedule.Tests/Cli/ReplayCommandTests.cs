@@ -13,13 +13,7 @@ public class ReplayCommandTests
 {
     private static string Sample(string name) => Path.Combine(ReadmeTests.RepositoryRoot(), "samples", "records", name);
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        int exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => CliRun.Run(args);
 
     // Slot 1 given 08:05 -05:00, 5 minutes late: slot 2 is due 8 h later, 16:05 -05:00, and is
     // held. Slot 3 is due 16:05 + 8 h = 03-11 00:05 and given at 00:30; slot 4 is then due 08:30.

@@ -5,7 +5,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters.Json;
 using IL2Schedule.Batch;
-using IL2Schedule.Protocols;
 using NodaTime;
 
 namespace IL2Schedule.Benchmarks;

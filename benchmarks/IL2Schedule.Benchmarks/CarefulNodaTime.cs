@@ -1,5 +1,4 @@
 using System;
-using IL2Schedule.Protocols;
 using NodaTime;
 
 namespace IL2Schedule.Benchmarks;

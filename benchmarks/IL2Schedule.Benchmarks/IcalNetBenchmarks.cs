@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using IL2Schedule.Batch;
-using IL2Schedule.Protocols;
 using NodaTime;
 
 namespace IL2Schedule.Benchmarks;

@@ -1,9 +1,6 @@
 using System;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using NodaTime;
 
 namespace IL2Schedule.Benchmarks;

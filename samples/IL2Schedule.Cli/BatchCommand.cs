@@ -8,10 +8,6 @@ using System.Linq;
 using System.Text;
 using CsvHelper;
 using IL2Schedule.Batch;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
-using IL2Schedule.Zones;
 using Spectre.Console;
 
 namespace IL2Schedule.Cli;

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using CsvHelper;
 using IL2Schedule.Batch;
-using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;

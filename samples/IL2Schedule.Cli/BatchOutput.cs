@@ -3,8 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using IL2Schedule.Serialization;
 using NodaTime;
 using NodaTime.Text;

@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
-using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.TimeZones;
 

@@ -1,5 +1,3 @@
-using IL2Schedule.Protocols;
-using IL2Schedule.WorkingDays;
 using NodaTime;
 
 namespace IL2Schedule.Cli;

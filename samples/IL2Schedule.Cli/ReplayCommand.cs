@@ -4,7 +4,6 @@ using System.IO;
 using System.Text.Json;
 using IL2Schedule.Records;
 using IL2Schedule.Serialization;
-using IL2Schedule.WorkingDays;
 using NodaTime.Text;
 
 namespace IL2Schedule.Cli;

@@ -17,7 +17,7 @@ internal static class ReplayTable
         var record = schedule.Record;
         var plan = record.Plan;
         var text = new StringBuilder();
-        text.AppendLine(Invariant, $"Course {record.CourseNumber} in {plan.ZoneId} (tzdb {plan.TzdbVersion}); dose timing {plan.DoseTiming switch { Protocols.DoseTiming.Elapsed => "elapsed", Protocols.DoseTiming.WallClock => "wall-clock", _ => "standard times" }}; held doses: {(record.HeldDosePolicy == HeldDosePolicy.Forfeit ? "forfeit" : "use reserve slots")}; {record.Events.Count} event{(record.Events.Count == 1 ? "" : "s")}");
+        text.AppendLine(Invariant, $"Course {record.CourseNumber} in {plan.ZoneId} (tzdb {plan.TzdbVersion}); dose timing {plan.DoseTiming switch { DoseTiming.Elapsed => "elapsed", DoseTiming.WallClock => "wall-clock", _ => "standard times" }}; held doses: {(record.HeldDosePolicy == HeldDosePolicy.Forfeit ? "forfeit" : "use reserve slots")}; {record.Events.Count} event{(record.Events.Count == 1 ? "" : "s")}");
         if (record.RetreatmentOverrideReason is { } reason)
         {
             text.AppendLine(Invariant, $"Planned outside the previous course's window: {reason}");

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using NodaTime;
 
 namespace IL2Schedule.Cli;

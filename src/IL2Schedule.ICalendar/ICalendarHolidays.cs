@@ -8,7 +8,6 @@ using Calendar = Ical.Net.Calendar;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Evaluation;
-using IL2Schedule.WorkingDays;
 using NodaTime;
 
 namespace IL2Schedule.ICalendar;

@@ -1,10 +1,7 @@
 using System.IO;
 using FluentAssertions;
 using IL2Schedule.Batch;
-using IL2Schedule.Planning;
 using IL2Schedule.Records;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using NodaTime;
 
 namespace IL2Schedule.Tests;
@@ -75,7 +72,7 @@ public class ReadmeTests
         void WriteLine(object value) => output.Add(value.ToString()!);
 
         #region quick-start
-        // using static System.Console; using IL2Schedule.Planning; using IL2Schedule.Schedules; using NodaTime;
+        // using static System.Console; using IL2Schedule; using NodaTime;
         var planner = new CoursePlanner(); // the label's protocol: 2 cycles of up to 14 doses
         CourseSchedule course = planner.Plan(new LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
 
@@ -121,7 +118,7 @@ public class ReadmeTests
         void WriteLine(object value) => output.Add(value.ToString()!);
 
         #region batches
-        // using static System.Console; using IL2Schedule.Batch; using IL2Schedule.Protocols; using NodaTime;
+        // using static System.Console; using IL2Schedule; using IL2Schedule.Batch; using NodaTime;
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"]; // look each zone up once
         CourseRequest[] requests =
         [

@@ -5,9 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using NodaTime;
 
 namespace IL2Schedule.Batch;

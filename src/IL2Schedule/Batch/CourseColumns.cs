@@ -20,9 +20,9 @@ public sealed class CourseColumns
     /// <param name="dosesPerCourse">The stride of <paramref name="doseStarts"/>: dose slots per course; at least 1.</param>
     /// <param name="doseCounts">Per course: how many doses were planned; 0 for a request that failed.</param>
     /// <param name="doseStarts">Dose start instants, <paramref name="dosesPerCourse"/> slots per course; length = courses × <paramref name="dosesPerCourse"/>.</param>
-    /// <param name="courseEnds">Per course: the end of the last infusion (<see cref="Schedules.CourseSchedule.CourseEnd"/>).</param>
-    /// <param name="responseAssessmentDates">Per course: the imaging date (<see cref="Schedules.CourseSchedule.ResponseAssessmentDate"/>).</param>
-    /// <param name="nextCourseWindowStarts">Per course: the first day of the next-course window counted from the course end date (<see cref="Schedules.NextCourseWindow.ByCourseEnd"/>), inclusive.</param>
+    /// <param name="courseEnds">Per course: the end of the last infusion (<see cref="CourseSchedule.CourseEnd"/>).</param>
+    /// <param name="responseAssessmentDates">Per course: the imaging date (<see cref="CourseSchedule.ResponseAssessmentDate"/>).</param>
+    /// <param name="nextCourseWindowStarts">Per course: the first day of the next-course window counted from the course end date (<see cref="NextCourseWindow.ByCourseEnd"/>), inclusive.</param>
     /// <param name="nextCourseWindowEnds">Per course: the last day of that window, inclusive.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dosesPerCourse"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">
@@ -67,11 +67,11 @@ public sealed class CourseColumns
     /// <summary>Dose slots per course: the stride of <see cref="DoseStarts"/>.</summary>
     public int DosesPerCourse { get; }
 
-    /// <summary>Per course: the doses planned (the protocol's <see cref="Protocols.CourseProtocol.MaxDosesPerCourse"/>); 0 for a failed request.</summary>
+    /// <summary>Per course: the doses planned (the protocol's <see cref="CourseProtocol.MaxDosesPerCourse"/>); 0 for a failed request.</summary>
     public Span<int> DoseCounts => DoseCountsMemory.Span;
 
     /// <summary>Dose start instants, <see cref="DosesPerCourse"/> slots per course; slots past a course's dose count hold <c>default(Instant)</c>.</summary>
-    /// <remarks>Each infusion ends the protocol's <see cref="Protocols.CourseProtocol.InfusionDuration"/> (elapsed time) after its start.</remarks>
+    /// <remarks>Each infusion ends the protocol's <see cref="CourseProtocol.InfusionDuration"/> (elapsed time) after its start.</remarks>
     public Span<Instant> DoseStarts => DoseStartsMemory.Span;
 
     /// <summary>Per course: the end of the last infusion of the last cycle; <c>default</c> for a failed request.</summary>

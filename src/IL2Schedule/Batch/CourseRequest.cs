@@ -7,9 +7,9 @@ namespace IL2Schedule.Batch;
 /// and which of the batch planner's protocols applies. A small value; a batch is a span of them.
 /// </summary>
 /// <remarks>
-/// The first dose is mapped strictly, as <see cref="Planning.CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>
+/// The first dose is mapped strictly, as <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>
 /// does: a local time the zone skips or repeats makes this request fail (reported, not thrown).
-/// Look each zone up once (<see cref="Zones.TimeZoneLookup.GetZone"/>) and share the
+/// Look each zone up once (<see cref="TimeZoneLookup.GetZone"/>) and share the
 /// <see cref="DateTimeZone"/> between requests: the planner caches zone data per zone object.
 /// </remarks>
 public readonly struct CourseRequest : System.IEquatable<CourseRequest>

@@ -1,7 +1,4 @@
 using System;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using NodaTime;
 
 namespace IL2Schedule.Batch;

@@ -1,8 +1,7 @@
 using System;
 using System.Globalization;
-using IL2Schedule.Protocols;
 
-namespace IL2Schedule.Dosing;
+namespace IL2Schedule;
 
 /// <summary>
 /// The amount of one dose for a body weight: international units and milligrams, each from the

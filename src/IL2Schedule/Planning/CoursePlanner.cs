@@ -1,12 +1,8 @@
 using System;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
-using IL2Schedule.WorkingDays;
-using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace IL2Schedule.Planning;
+namespace IL2Schedule;
 
 /// <summary>
 /// Plans a high-dose IL-2 course from a protocol, the first dose's time and a time zone: every

@@ -1,9 +1,8 @@
 using System.Collections.Generic;
-using IL2Schedule.Protocols;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace IL2Schedule.Planning;
+namespace IL2Schedule;
 
 /// <summary>
 /// The standard-administration-times rule (<see cref="DoseTiming.StandardTimes"/>): where the dose

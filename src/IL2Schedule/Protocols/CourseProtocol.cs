@@ -6,7 +6,7 @@ using System.Linq;
 using NodaTime;
 using NodaTime.Text;
 
-namespace IL2Schedule.Protocols;
+namespace IL2Schedule;
 
 /// <summary>
 /// The rules of one high-dose IL-2 course as validated values: how many cycles, how long each is,
@@ -214,7 +214,7 @@ public sealed class CourseProtocol : IEquatable<CourseProtocol>
     public IReadOnlyList<LocalTime> StandardAdministrationTimes => standardAdministrationTimes;
 
     /// <summary>How a cycle's dosing window is counted; <see cref="CycleWindowCounting.Elapsed"/> (120 hours) in both presets.</summary>
-    /// <remarks>Label, Table 1 ("days 1–5"); see <see cref="Protocols.CycleWindowCounting"/> for why this is a choice.</remarks>
+    /// <remarks>Label, Table 1 ("days 1–5"); see <see cref="CycleWindowCounting"/> for why this is a choice.</remarks>
     public CycleWindowCounting CycleWindowCounting { get; }
 
     /// <summary>

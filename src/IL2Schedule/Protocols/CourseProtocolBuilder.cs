@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using NodaTime;
 
-namespace IL2Schedule.Protocols;
+namespace IL2Schedule;
 
 /// <summary>
 /// A mutable set of course settings from which <see cref="Build"/> makes a validated, immutable

@@ -1,4 +1,4 @@
-namespace IL2Schedule.Protocols;
+namespace IL2Schedule;
 
 /// <summary>
 /// How a cycle's dosing window ("days 1–5") is counted, which decides how many doses it can hold.

@@ -1,4 +1,4 @@
-namespace IL2Schedule.Protocols;
+namespace IL2Schedule;
 
 /// <summary>
 /// How the doses of a cycle are spaced when the cycle crosses a daylight-saving change.

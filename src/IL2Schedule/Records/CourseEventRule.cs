@@ -13,7 +13,7 @@ public enum CourseEventRule
     /// <summary>The cycle number is not one of the protocol's cycles.</summary>
     UnknownCycle = 2,
 
-    /// <summary>The slot number is not one of the cycle's slots (1 to <see cref="Protocols.CourseProtocol.SlotsPerCycle"/>).</summary>
+    /// <summary>The slot number is not one of the cycle's slots (1 to <see cref="CourseProtocol.SlotsPerCycle"/>).</summary>
     UnknownSlot = 3,
 
     /// <summary>The slot, the cycle's stop or reschedule, the course stop or the discharge is already recorded. Use <see cref="Corrected"/>.</summary>

@@ -3,9 +3,6 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
-using IL2Schedule.Planning;
-using IL2Schedule.Schedules;
-using IL2Schedule.Zones;
 using NodaTime;
 
 namespace IL2Schedule.Records;
@@ -18,8 +15,8 @@ namespace IL2Schedule.Records;
 /// <remarks>
 /// <para>Re-planning rules (issue 3; each is this library's reading where no source fixes it):</para>
 /// <list type="number">
-/// <item>Each cycle has <see cref="Protocols.CourseProtocol.SlotsPerCycle"/> slots (15 for the
-/// label's 8-hourly, 5-day window); the first <see cref="Protocols.CourseProtocol.MaxDosesPerCycle"/> are planned, the rest reserve.
+/// <item>Each cycle has <see cref="CourseProtocol.SlotsPerCycle"/> slots (15 for the
+/// label's 8-hourly, 5-day window); the first <see cref="CourseProtocol.MaxDosesPerCycle"/> are planned, the rest reserve.
 /// Elapsed timing: after a dose given at instant t the next slot is due at t + the dosing
 /// interval, and later slots follow every interval; a held slot keeps its due time and is not made
 /// up then. Wall-clock timing: slots keep their planned clock times, and a slot due less than half
@@ -27,7 +24,7 @@ namespace IL2Schedule.Records;
 /// Mass General Brigham order-entry help). Standard administration times: a late dose does not
 /// move the standard times; the next slot is due at the next standard time after the given dose,
 /// skipping one less than half an interval away (the same rule). With calendar-day windows
-/// (<see cref="Protocols.CycleWindowCounting.CalendarDays"/>) a cycle's window is its calendar days.</item>
+/// (<see cref="CycleWindowCounting.CalendarDays"/>) a cycle's window is its calendar days.</item>
 /// <item>A cycle ends at whichever comes first: the dose cap reached, its window closing (the
 /// protocol's cycle length of elapsed time from its first slot, or its calendar days) or a stop
 /// (NCI protocol NCT01160445). While the cap is not reached, reserve slots in the window become
@@ -177,7 +174,7 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <param name="imagingDateShift">Where an imaging date on a non-working day moves.</param>
     /// <returns>A new record; this one is unchanged.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="imagingDateShift"/> is not defined.</exception>
-    public CourseRecord WithWorkingDays(WorkingDays.WorkingDayCalendar? calendar, WorkingDays.NonWorkingDayShift imagingDateShift) =>
+    public CourseRecord WithWorkingDays(WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift) =>
         WithPlan(Plan.WithWorkingDays(calendar, imagingDateShift));
 
     /// <summary>Applies events in order; all or nothing.</summary>

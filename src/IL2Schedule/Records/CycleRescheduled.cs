@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using IL2Schedule.Schedules;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,5 +1,4 @@
 using System;
-using IL2Schedule.Schedules;
 using NodaTime;
 
 namespace IL2Schedule.Records;

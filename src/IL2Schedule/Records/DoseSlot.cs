@@ -1,5 +1,4 @@
 using System.Globalization;
-using IL2Schedule.Schedules;
 using NodaTime;
 
 namespace IL2Schedule.Records;
@@ -10,7 +9,7 @@ namespace IL2Schedule.Records;
 /// </summary>
 /// <remarks>
 /// A cycle's slots are the dosing-interval times in its window (15 in the label's 5 days); the
-/// first <see cref="Protocols.CourseProtocol.MaxDosesPerCycle"/> are planned and the rest are
+/// first <see cref="CourseProtocol.MaxDosesPerCycle"/> are planned and the rest are
 /// reserve (issue 3). Reserve slots that are not needed are not listed.
 /// </remarks>
 public sealed class DoseSlot

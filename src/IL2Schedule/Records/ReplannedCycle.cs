@@ -10,7 +10,7 @@ namespace IL2Schedule.Records;
 /// The window opens at the cycle's start: the first slot's due time, or the first dose's recorded
 /// start if that was earlier (this library's reading of "5 days from its first slot"). It closes
 /// the protocol's cycle length of elapsed time (120 hours) later, or with
-/// <see cref="Protocols.CycleWindowCounting.CalendarDays"/> at the end of the cycle's last calendar
+/// <see cref="CycleWindowCounting.CalendarDays"/> at the end of the cycle's last calendar
 /// day. Label, Table 1; NCI protocol NCT01160445.
 /// </remarks>
 public sealed class ReplannedCycle

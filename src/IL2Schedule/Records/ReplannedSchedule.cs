@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
-using IL2Schedule.Schedules;
 using NodaTime;
 
 namespace IL2Schedule.Records;
@@ -12,7 +11,7 @@ namespace IL2Schedule.Records;
 /// status, whether the course is complete, the course end (actual or projected) and the dates
 /// that follow from it. Immutable; made by <see cref="CourseRecord.Schedule"/> and <see cref="CourseRecord.GetStatus(Instant)"/>.
 /// </summary>
-/// <remarks>Issue 3, re-planning rules 1–4; the follow-up rules are the planner's (<see cref="Planning.CoursePlanner"/>, rules 6–7).</remarks>
+/// <remarks>Issue 3, re-planning rules 1–4; the follow-up rules are the planner's (<see cref="CoursePlanner"/>, rules 6–7).</remarks>
 public sealed class ReplannedSchedule
 {
     private readonly ReadOnlyCollection<ReplannedCycle> cycles;
@@ -94,16 +93,16 @@ public sealed class ReplannedSchedule
 
     /// <summary>The amount of each dose, from the plan's body weight (<see cref="CourseSchedule.WithBodyWeight"/>); null without one.</summary>
     /// <remarks>Every dose has the same amount: doses are withheld, never reduced (label section 2.4).</remarks>
-    public Dosing.DoseAmount? DoseAmount => Record.Plan.DoseAmount;
+    public DoseAmount? DoseAmount => Record.Plan.DoseAmount;
 
     /// <summary>The cumulative given dose in IU: <see cref="DoseAmount"/>'s IU times <see cref="DosesGiven"/>; null without a body weight.</summary>
-    public decimal? GivenCourseInternationalUnits => DoseAmount is { } amount ? Dosing.DoseAmount.Normalize(amount.InternationalUnits * DosesGiven) : null;
+    public decimal? GivenCourseInternationalUnits => DoseAmount is { } amount ? DoseAmount.Normalize(amount.InternationalUnits * DosesGiven) : null;
 
     /// <summary>The cumulative given dose in mg; null without a body weight or a mg figure (the NCI protocol gives none).</summary>
-    public decimal? GivenCourseMilligrams => DoseAmount?.Milligrams is { } milligrams ? Dosing.DoseAmount.Normalize(milligrams * DosesGiven) : null;
+    public decimal? GivenCourseMilligrams => DoseAmount?.Milligrams is { } milligrams ? DoseAmount.Normalize(milligrams * DosesGiven) : null;
 
     /// <summary>The cumulative dose in IU if every planned slot is given: given plus planned doses times the dose; null without a body weight.</summary>
-    public decimal? ProjectedCourseInternationalUnits => DoseAmount is { } amount ? Dosing.DoseAmount.Normalize(amount.InternationalUnits * (DosesGiven + DosesPlanned)) : null;
+    public decimal? ProjectedCourseInternationalUnits => DoseAmount is { } amount ? DoseAmount.Normalize(amount.InternationalUnits * (DosesGiven + DosesPlanned)) : null;
 
     /// <summary>How many slots are still planned.</summary>
     public int DosesPlanned => slots.Count(slot => slot.Status == DoseSlotStatus.Planned);

@@ -1,7 +1,7 @@
 using System;
 using NodaTime;
 
-namespace IL2Schedule.Schedules;
+namespace IL2Schedule;
 
 /// <summary>
 /// Date arithmetic that turns NodaTime's range failures into one clear message: a course and its

@@ -3,18 +3,15 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
-using IL2Schedule.Dosing;
-using IL2Schedule.Protocols;
-using IL2Schedule.WorkingDays;
 using NodaTime;
 
-namespace IL2Schedule.Schedules;
+namespace IL2Schedule;
 
 /// <summary>
 /// A planned high-dose IL-2 course: every cycle and dose with its start and end in the course's
 /// time zone, the course end, the response-assessment (imaging) date and the window for the next
 /// course; with a body weight, the dose amounts; with a working-day calendar, the follow-up dates
-/// moved onto working days next to the unadjusted ones. Immutable; made by <see cref="Planning.CoursePlanner"/>.
+/// moved onto working days next to the unadjusted ones. Immutable; made by <see cref="CoursePlanner"/>.
 /// </summary>
 /// <remarks>
 /// Equality compares the inputs (protocol, canonical zone id, requested first dose, discharge
@@ -66,7 +63,7 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     public string ZoneId { get; }
 
     /// <summary>The version of the tzdb data the schedule was computed with, for example "2025b".</summary>
-    public string TzdbVersion { get; } = Zones.TimeZoneLookup.TzdbVersion;
+    public string TzdbVersion { get; } = TimeZoneLookup.TzdbVersion;
 
     /// <summary>
     /// The first dose's local date-time as requested. Cycle starts are counted from it in calendar

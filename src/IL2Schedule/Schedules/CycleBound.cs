@@ -1,4 +1,4 @@
-namespace IL2Schedule.Schedules;
+namespace IL2Schedule;
 
 /// <summary>What set the number of doses a cycle plans: the protocol's dose cap or the cycle's window.</summary>
 /// <remarks>
@@ -7,9 +7,9 @@ namespace IL2Schedule.Schedules;
 /// </remarks>
 public enum CycleBound
 {
-    /// <summary>The cycle plans the protocol's dose cap (<see cref="Protocols.CourseProtocol.MaxDosesPerCycle"/>); the window holds at least that many dose times.</summary>
+    /// <summary>The cycle plans the protocol's dose cap (<see cref="CourseProtocol.MaxDosesPerCycle"/>); the window holds at least that many dose times.</summary>
     Cap = 0,
 
-    /// <summary>The window holds fewer dose times than the cap, so the cycle plans only those (possible with <see cref="Protocols.CycleWindowCounting.CalendarDays"/>).</summary>
+    /// <summary>The window holds fewer dose times than the cap, so the cycle plans only those (possible with <see cref="CycleWindowCounting.CalendarDays"/>).</summary>
     Window = 1,
 }

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using NodaTime;
 
-namespace IL2Schedule.Schedules;
+namespace IL2Schedule;
 
 /// <summary>
 /// One planned cycle: its start, its dosing window and its doses. Immutable, with value equality.
@@ -13,7 +13,7 @@ namespace IL2Schedule.Schedules;
 /// <remarks>
 /// Label, Table 1: cycle 1 on days 1–5, cycle 2 on days 15–19, at most 14 doses each. A cycle's
 /// window is by default its length of elapsed time from its first dose (120 hours: fifteen 8-hour
-/// slots), or its calendar days (<see cref="Protocols.CycleWindowCounting"/>).
+/// slots), or its calendar days (<see cref="CycleWindowCounting"/>).
 /// </remarks>
 public sealed class CycleSchedule : IEquatable<CycleSchedule>
 {
@@ -46,7 +46,7 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
 
     /// <summary>
     /// The exclusive end of the cycle's dosing window: <see cref="Start"/> plus the cycle length of
-    /// elapsed time (120 hours), or with <see cref="Protocols.CycleWindowCounting.CalendarDays"/> the
+    /// elapsed time (120 hours), or with <see cref="CycleWindowCounting.CalendarDays"/> the
     /// start of the day after the cycle's last calendar day. Every dose of the cycle starts before it.
     /// </summary>
     public ZonedDateTime WindowEnd { get; }

@@ -1,9 +1,7 @@
 using System;
-using IL2Schedule.Protocols;
-using IL2Schedule.WorkingDays;
 using NodaTime;
 
-namespace IL2Schedule.Schedules;
+namespace IL2Schedule;
 
 /// <summary>The dates that follow a course: response assessment and the next-course window.</summary>
 internal static class FollowUpRules

@@ -1,7 +1,7 @@
 using System;
 using NodaTime;
 
-namespace IL2Schedule.Schedules;
+namespace IL2Schedule;
 
 /// <summary>
 /// The dates on which the next course may start, both ends inclusive, or an empty window with the

@@ -3,7 +3,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace IL2Schedule.Schedules;
+namespace IL2Schedule;
 
 /// <summary>The invariant text forms used by every <c>ToString</c> and by the JSON form.</summary>
 internal static class ScheduleText

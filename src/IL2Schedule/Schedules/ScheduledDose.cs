@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using NodaTime;
 
-namespace IL2Schedule.Schedules;
+namespace IL2Schedule;
 
 /// <summary>
 /// One planned dose: an intravenous infusion (15 minutes in both presets) with its place in the

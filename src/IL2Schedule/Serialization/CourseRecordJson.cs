@@ -4,11 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
 using IL2Schedule.Records;
-using IL2Schedule.Schedules;
-using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,4 +1,4 @@
-namespace IL2Schedule.WorkingDays;
+namespace IL2Schedule;
 
 /// <summary>Where a follow-up date that falls on a non-working day moves to.</summary>
 /// <remarks>

@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
-using IL2Schedule.Schedules;
 using NodaTime;
 
-namespace IL2Schedule.WorkingDays;
+namespace IL2Schedule;
 
 /// <summary>
 /// Which dates are working days for follow-up (imaging, the next course): every date except the

@@ -2,7 +2,7 @@ using System;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace IL2Schedule.Zones;
+namespace IL2Schedule;
 
 /// <summary>
 /// Thrown when a first dose's local date-time is skipped (a spring-forward gap) or repeated (an

@@ -4,7 +4,7 @@ using System.Linq;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace IL2Schedule.Zones;
+namespace IL2Schedule;
 
 /// <summary>
 /// Turns a time-zone id into a zone from the tzdb data embedded in NodaTime, so results are the

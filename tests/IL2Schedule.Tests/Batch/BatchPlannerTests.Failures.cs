@@ -1,7 +1,5 @@
 using FluentAssertions;
 using IL2Schedule.Batch;
-using IL2Schedule.Protocols;
-using IL2Schedule.Zones;
 using NodaTime;
 using static IL2Schedule.Tests.TimeText;
 

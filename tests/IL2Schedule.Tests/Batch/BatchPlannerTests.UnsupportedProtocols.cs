@@ -1,6 +1,5 @@
 using FluentAssertions;
 using IL2Schedule.Batch;
-using IL2Schedule.Protocols;
 
 namespace IL2Schedule.Tests.Batch;
 
@@ -42,7 +41,7 @@ public partial class BatchPlannerTests
         }.Build();
         var santiago = NodaTime.DateTimeZoneProviders.Tzdb["America/Santiago"];
         var firstDose = new NodaTime.LocalDateTime(2027, 3, 15, 19, 30);
-        var single = new IL2Schedule.Planning.CoursePlanner(protocol).Plan(firstDose, santiago);
+        var single = new IL2Schedule.CoursePlanner(protocol).Plan(firstDose, santiago);
         var planner = new BatchPlanner(protocol);
         var columns = CourseColumns.Allocate(1, planner.DosesPerCourse);
 

@@ -1,8 +1,5 @@
 using FluentAssertions;
 using IL2Schedule.Batch;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using NodaTime;
 using static IL2Schedule.Tests.TimeText;
 

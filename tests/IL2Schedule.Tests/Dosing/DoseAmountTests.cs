@@ -1,7 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Dosing;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
 using NodaTime;
 
 namespace IL2Schedule.Tests.Dosing;

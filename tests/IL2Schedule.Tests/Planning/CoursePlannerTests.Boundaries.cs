@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FluentAssertions;
 using IL2Schedule.Serialization;
-using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.TimeZones;
 using static IL2Schedule.Tests.TimeText;

@@ -1,6 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using static IL2Schedule.Tests.TimeText;
 
 namespace IL2Schedule.Tests.Planning;

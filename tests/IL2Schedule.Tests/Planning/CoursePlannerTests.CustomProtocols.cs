@@ -1,6 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
 using NodaTime;
 using static IL2Schedule.Tests.TimeText;
 

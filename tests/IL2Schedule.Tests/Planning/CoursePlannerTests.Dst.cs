@@ -1,5 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Protocols;
 using NodaTime;
 using static IL2Schedule.Tests.TimeText;
 

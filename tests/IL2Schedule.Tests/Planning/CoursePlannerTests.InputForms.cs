@@ -1,5 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.TimeZones;
 using static IL2Schedule.Tests.TimeText;

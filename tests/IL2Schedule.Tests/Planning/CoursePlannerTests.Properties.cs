@@ -1,9 +1,6 @@
 using System.Globalization;
 using CsCheck;
 using FluentAssertions;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using NodaTime;
 using NodaTime.TimeZones;
 using static IL2Schedule.Tests.TimeText;

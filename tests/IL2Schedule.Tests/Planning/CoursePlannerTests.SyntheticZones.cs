@@ -1,7 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
-using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.Testing.TimeZones;
 using static IL2Schedule.Tests.TimeText;

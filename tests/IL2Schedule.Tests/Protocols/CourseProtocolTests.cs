@@ -1,5 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Protocols;
 using NodaTime;
 
 namespace IL2Schedule.Tests.Protocols;

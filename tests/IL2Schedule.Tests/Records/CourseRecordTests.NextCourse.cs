@@ -1,6 +1,5 @@
 using FluentAssertions;
 using IL2Schedule.Records;
-using IL2Schedule.Zones;
 using static IL2Schedule.Tests.TimeText;
 
 namespace IL2Schedule.Tests.Records;

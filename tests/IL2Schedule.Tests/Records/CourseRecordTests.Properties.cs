@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Threading;
 using CsCheck;
 using FluentAssertions;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
 using IL2Schedule.Records;
-using IL2Schedule.Schedules;
 using NodaTime;
 using NodaTime.TimeZones;
 

@@ -1,6 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
 using IL2Schedule.Records;
 using IL2Schedule.Serialization;
 using NodaTime;

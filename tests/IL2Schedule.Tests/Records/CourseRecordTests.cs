@@ -1,9 +1,6 @@
 using System.Globalization;
 using FluentAssertions;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
 using IL2Schedule.Records;
-using IL2Schedule.Schedules;
 using NodaTime;
 using static IL2Schedule.Tests.TimeText;
 

@@ -1,5 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Planning;
 using IL2Schedule.Records;
 using NodaTime;
 using NodaTime.Testing;

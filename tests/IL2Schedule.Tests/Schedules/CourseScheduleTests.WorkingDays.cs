@@ -1,9 +1,6 @@
 using FluentAssertions;
 using IL2Schedule.ICalendar;
-using IL2Schedule.Planning;
-using IL2Schedule.Schedules;
 using IL2Schedule.Tests.WorkingDays;
-using IL2Schedule.WorkingDays;
 using NodaTime;
 using static IL2Schedule.Tests.TimeText;
 

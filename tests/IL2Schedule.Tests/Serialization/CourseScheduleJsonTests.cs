@@ -1,11 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using IL2Schedule.Planning;
-using IL2Schedule.Protocols;
-using IL2Schedule.Schedules;
 using IL2Schedule.Serialization;
-using IL2Schedule.WorkingDays;
 using NodaTime;
 
 namespace IL2Schedule.Tests.Serialization;

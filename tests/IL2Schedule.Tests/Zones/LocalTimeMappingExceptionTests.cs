@@ -1,5 +1,4 @@
 using FluentAssertions;
-using IL2Schedule.Zones;
 using NodaTime;
 using NodaTime.Testing.TimeZones;
 

@@ -101,14 +101,16 @@ internal static class PlanCommand
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "json");
+        var output = OutputFile.CreateOption();
 
         var command = new Command("plan", "Plan one course: every dose's start and end, course end, imaging date and next-course window.")
         {
             firstDose, zone, doseTiming, standardTimes, cycleWindow, protocol, maxDoses, resolve, discharge,
-            weekend, holidays, imagingShift, weightKg, format,
+            weekend, holidays, imagingShift, weightKg, format, output,
         };
         command.SetAction(parseResult =>
         {
+            string? outputPath = OutputFile.Check(parseResult.GetValue(output));
             string protocolName = parseResult.GetValue(protocol)!;
             string protocolDescription = protocolName + " protocol";
             var builder = new CourseProtocolBuilder(protocolName == "nci" ? CourseProtocol.NciSurgeryBranch : CourseProtocol.Label)
@@ -154,7 +156,8 @@ internal static class PlanCommand
                 ParseWeight(parseResult.GetValue(weightKg)),
                 calendar,
                 ParseImagingShift(imagingShiftText),
-                parseResult.GetValue(format) == "json");
+                parseResult.GetValue(format)!,
+                outputPath);
             return Run(parseResult.InvocationConfiguration.Output, request);
         });
         return command;
@@ -182,10 +185,12 @@ internal static class PlanCommand
         schedule = schedule
             .WithBodyWeight(request.BodyWeightKilograms)
             .WithWorkingDays(request.WorkingDays, request.ImagingDateShift);
-        string text = request.Json
-            ? CourseScheduleJson.Serialize(schedule) + Environment.NewLine
-            : ScheduleTable.Render(schedule, request.ProtocolDescription);
-        output.Write(text);
+        string text = request.Format switch
+        {
+            "json" => CourseScheduleJson.Serialize(schedule) + Environment.NewLine,
+            _ => ScheduleTable.Render(schedule, request.ProtocolDescription),
+        };
+        OutputFile.Write(output, request.OutputPath, text);
         return CliApplication.Success;
     }
 

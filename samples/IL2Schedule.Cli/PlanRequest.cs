@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace IL2Schedule.Cli;
 
-/// <summary>What <c>il2schedule plan</c> was asked to do, after parsing.</summary>
+/// <summary>What <c>il2schedule plan</c> was asked to do, after parsing: <see cref="Format"/> is a <c>--format</c> value, <see cref="OutputPath"/> the checked <c>--output</c> file or null for standard output.</summary>
 internal sealed record PlanRequest(
     LocalDateTime FirstDose,
     DateTimeZone Zone,
@@ -13,4 +13,5 @@ internal sealed record PlanRequest(
     decimal? BodyWeightKilograms,
     WorkingDayCalendar? WorkingDays,
     NonWorkingDayShift ImagingDateShift,
-    bool Json);
+    string Format,
+    string? OutputPath);

@@ -23,6 +23,7 @@ internal static class ReplayCommand
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "json");
+        var output = OutputFile.CreateOption();
         var at = new Option<string?>("--at")
         {
             Description = "Show the status at this instant (RFC 3339 with offset, e.g. 2027-03-12T09:00:00-05:00): what is due next and what is overdue.",
@@ -46,10 +47,11 @@ internal static class ReplayCommand
         };
         var command = new Command("replay", "Apply a recorded course's events (given, held, late, stopped doses) and print the re-planned schedule. Dose timing and cycle window come from the record file.")
         {
-            recordFile, format, at, weekend, holidays, imagingShift, weightKg,
+            recordFile, format, output, at, weekend, holidays, imagingShift, weightKg,
         };
         command.SetAction(parseResult =>
         {
+            string? outputPath = OutputFile.Check(parseResult.GetValue(output));
             var record = Read(parseResult.GetValue(recordFile)!);
             string? weekendText = parseResult.GetValue(weekend);
             string? holidaysPath = parseResult.GetValue(holidays);
@@ -69,7 +71,7 @@ internal static class ReplayCommand
             {
                 record = record.WithBodyWeight(weight);
             }
-            return Run(parseResult.InvocationConfiguration.Output, record, parseResult.GetValue(format) == "json", parseResult.GetValue(at));
+            return Run(parseResult.InvocationConfiguration.Output, outputPath, record, parseResult.GetValue(format)!, parseResult.GetValue(at));
         });
         return command;
     }
@@ -95,14 +97,16 @@ internal static class ReplayCommand
         }
     }
 
-    private static int Run(TextWriter output, CourseRecord record, bool json, string? atText)
+    private static int Run(TextWriter output, string? outputPath, CourseRecord record, string format, string? atText)
     {
         var at = atText is null ? (NodaTime.Instant?)null : ParseAt(atText);
         var status = at is { } instant ? record.GetStatus(instant) : null;
-        string rendered = json
-            ? (status is null ? CourseRecordJson.SerializeSchedule(record.Schedule) : CourseRecordJson.SerializeStatus(status)) + Environment.NewLine
-            : ReplayTable.Render(status?.Schedule ?? record.Schedule, status);
-        output.Write(rendered);
+        string rendered = format switch
+        {
+            "json" => (status is null ? CourseRecordJson.SerializeSchedule(record.Schedule) : CourseRecordJson.SerializeStatus(status)) + Environment.NewLine,
+            _ => ReplayTable.Render(status?.Schedule ?? record.Schedule, status),
+        };
+        OutputFile.Write(output, outputPath, rendered);
         return CliApplication.Success;
     }
 

@@ -1,0 +1,73 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Text;
+
+namespace IL2Schedule.Cli;
+
+/// <summary>
+/// The <c>--output FILE</c> of <c>plan</c> and <c>replay</c>: results go to standard output, or to
+/// a file that is written whole to a temporary file beside it and then renamed over it, so a
+/// failed or killed run never leaves a file that looks complete.
+/// </summary>
+internal static class OutputFile
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    internal static Option<string?> CreateOption() => new("--output")
+    {
+        Description = "Write the result to this file instead of standard output (written to a temporary file beside it, then renamed, so no partial file is left).",
+    };
+
+    /// <summary>Checks an <c>--output</c> path before any work is done.</summary>
+    /// <returns>The path, or null for standard output.</returns>
+    /// <exception cref="CliUsageException">The path is empty, a directory, or in a folder that does not exist.</exception>
+    internal static string? Check(string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+        if (path.Trim().Length == 0)
+        {
+            throw new CliUsageException("--output must name a file; was empty");
+        }
+        if (Directory.Exists(path))
+        {
+            throw new CliUsageException($"--output must name a file; '{path}' is a directory");
+        }
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Directory.Exists(folder)
+            ? path
+            : throw new CliUsageException($"--output '{path}': the folder '{folder}' does not exist");
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> (UTF-8, no BOM), or to <paramref name="stdout"/> when the path is null.</summary>
+    internal static void Write(TextWriter stdout, string? path, string text)
+    {
+        if (path is null)
+        {
+            stdout.Write(text);
+            return;
+        }
+        Write(path, Utf8.GetBytes(text));
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> through a temporary file beside it.</summary>
+    /// <exception cref="CliUsageException">The file cannot be written (no permission, a read-only folder).</exception>
+    internal static void Write(string path, byte[] bytes)
+    {
+        string full = Path.GetFullPath(path);
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new CliUsageException($"--output '{path}' cannot be written: {CliApplication.OneLine(e.Message)}");
+        }
+    }
+}

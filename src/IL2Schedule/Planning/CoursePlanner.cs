@@ -1,4 +1,5 @@
 using System;
+using IL2Schedule.Rules;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -211,114 +212,45 @@ public sealed class CoursePlanner
 
     private CourseSchedule PlanFrom(LocalDateTime firstDose, ZonedDateTime firstStart, DateTimeZone zone)
     {
-        var protocol = Protocol;
-        // Two spare days keep every instant of the course inside NodaTime's range in any offset.
-        int courseDays = checked(((protocol.CycleCount - 1) * protocol.DaysBetweenCycleStarts) + protocol.CycleLengthDays + 2);
-        CalendarRange.Add(firstDose.Date, Period.FromDays(courseDays), "the course's last day");
-
-        var cycles = new CycleSchedule[protocol.CycleCount];
-        int doseNumber = 0;
-        Instant previousEnd = Instant.MinValue;
-        for (int c = 0; c < cycles.Length; c++)
+        var map = new TzdbZoneMap(zone);
+        var sink = new ScheduleSink(Protocol, zone);
+        if (!CourseWalker.TryWalk(Protocol, LocalInstant.From(firstDose), firstStart.ToInstant(), ref map, ref sink, out _, out var failure))
         {
-            var nominal = firstDose.PlusDays(checked(c * protocol.DaysBetweenCycleStarts));
-            var cycleStart = c == 0 ? firstStart : nominal.InZone(zone, Resolvers.LenientResolver);
-            var startInstant = cycleStart.ToInstant();
-            if (startInstant < previousEnd)
-            {
-                throw new ArgumentException(
-                    $"Cycle {c + 1} would start at {ScheduleText.Format(cycleStart)}, before cycle {c}'s last infusion ends at {ScheduleText.Format(previousEnd.InZone(zone))}: {TimeZoneLookup.GetCanonicalId(zone)} skips calendar time between them; lengthen the rest period.",
-                    nameof(firstDose));
-            }
-            var windowEnd = protocol.CycleWindowCounting == CycleWindowCounting.Elapsed
-                ? startInstant + protocol.CycleWindow
-                : zone.AtStartOfDay(nominal.Date.PlusDays(protocol.CycleLengthDays)).ToInstant();
-            var doses = new ScheduledDose[protocol.MaxDosesPerCycle];
-            // Every dose time the timing gives inside the window counts towards its capacity; the
-            // first MaxDosesPerCycle of them are planned.
-            int capacity = 0;
-            for (var start = startInstant; start < windowEnd || capacity < doses.Length; start = DoseStart(protocol, zone, nominal, startInstant, capacity, start))
-            {
-                if (start >= windowEnd)
-                {
-                    if (protocol.CycleWindowCounting == CycleWindowCounting.Elapsed)
-                    {
-                        throw ImpossibleDose(nameof(firstDose), protocol.DoseTiming, zone, c + 1, capacity + 1, start, previousEnd, windowEnd);
-                    }
-                    if (capacity == 0)
-                    {
-                        throw new ArgumentException(
-                            $"Cycle {c + 1} would start at {ScheduleText.Format(cycleStart)}, after its calendar days end at {ScheduleText.Format(windowEnd.InZone(zone))}: {TimeZoneLookup.GetCanonicalId(zone)} skips the local time {nominal:uuuu-MM-ddTHH:mm}; use CycleWindowCounting.Elapsed or another first-dose time.",
-                            nameof(firstDose));
-                    }
-                    break;
-                }
-                if (capacity < doses.Length)
-                {
-                    if (start < previousEnd)
-                    {
-                        throw ImpossibleDose(nameof(firstDose), protocol.DoseTiming, zone, c + 1, capacity + 1, start, previousEnd, windowEnd);
-                    }
-                    previousEnd = start + protocol.InfusionDuration;
-                    doseNumber++;
-                    var dose = new ScheduledDose(doseNumber, c + 1, capacity + 1, start.InZone(zone), previousEnd.InZone(zone));
-                    if (HasSecondsInOffset(dose.Start) || HasSecondsInOffset(dose.End))
-                    {
-                        throw OffsetWithSeconds(HasSecondsInOffset(dose.Start) ? dose.Start : dose.End, $"Dose {doseNumber}", nameof(firstDose));
-                    }
-                    doses[capacity] = dose;
-                }
-                capacity++;
-            }
-            var boundBy = capacity < doses.Length ? CycleBound.Window : CycleBound.Cap;
-            if (boundBy == CycleBound.Window)
-            {
-                Array.Resize(ref doses, capacity);
-            }
-            var zonedWindowEnd = windowEnd.InZone(zone);
-            if (HasSecondsInOffset(zonedWindowEnd))
-            {
-                throw OffsetWithSeconds(zonedWindowEnd, $"The window end of cycle {c + 1}", nameof(firstDose));
-            }
-            cycles[c] = new CycleSchedule(c + 1, nominal, cycleStart, zonedWindowEnd, capacity, boundBy, doses);
+            throw failure.ToException(Protocol, zone, nameof(firstDose));
+        }
+        return new CourseSchedule(Protocol, zone, TimeZoneLookup.GetCanonicalId(zone), firstDose, sink.Cycles, dischargeDate: null, bodyWeightKilograms: null, workingDayCalendar: null, NonWorkingDayShift.Next);
+    }
+
+    /// <summary>Builds the schedule's cycles and doses as the rules give them.</summary>
+    private struct ScheduleSink(CourseProtocol protocol, DateTimeZone zone) : ICourseSink
+    {
+        private ScheduledDose[]? doses;
+        private int doseNumber;
+
+        internal CycleSchedule[] Cycles { get; } = new CycleSchedule[protocol.CycleCount];
+
+        public void Dose(int cycleIndex, int indexInCycle, Instant start, Instant end)
+        {
+            doses ??= new ScheduledDose[protocol.MaxDosesPerCycle];
+            doses[indexInCycle] = new ScheduledDose(++doseNumber, cycleIndex + 1, indexInCycle + 1, start.InZone(zone), end.InZone(zone));
         }
 
-        return new CourseSchedule(protocol, zone, TimeZoneLookup.GetCanonicalId(zone), firstDose, cycles, dischargeDate: null, bodyWeightKilograms: null, workingDayCalendar: null, NonWorkingDayShift.Next);
-    }
-
-    /// <summary>
-    /// True for an offset with seconds (local mean time, or Liberia's −00:44:30 until 1972): RFC 3339
-    /// offsets are whole minutes, so the JSON form could not state such a time exactly.
-    /// </summary>
-    private static bool HasSecondsInOffset(ZonedDateTime value) => value.Offset.Seconds % 60 != 0;
-
-    private static ArgumentException OffsetWithSeconds(ZonedDateTime value, string what, string paramName) =>
-        new(
-            $"{what} falls where {TimeZoneLookup.GetCanonicalId(value.Zone)} used an offset with seconds ({value.Offset:l}, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.",
-            paramName);
-
-    /// <summary>
-    /// The start of dose time k (from 0) of a cycle whose nominal local start is <paramref name="nominal"/>,
-    /// given the start of dose time k − 1.
-    /// </summary>
-    private static Instant DoseStart(CourseProtocol protocol, DateTimeZone zone, LocalDateTime nominal, Instant cycleStart, int k, Instant previousStart) =>
-        protocol.DoseTiming switch
+        public void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)
         {
-            DoseTiming.Elapsed => cycleStart + (protocol.DosingInterval * k),
-            DoseTiming.WallClock => nominal.Plus(Period.FromMinutes(checked((long)protocol.DosingInterval.TotalMinutes * k)))
-                .InZone(zone, Resolvers.LenientResolver)
-                .ToInstant(),
-            _ => StandardTimeRule.NextDoseStart(protocol, zone, previousStart),
-        };
-
-    private static ArgumentException ImpossibleDose(string firstDose, DoseTiming timing, DateTimeZone zone, int cycle, int numberInCycle, Instant start, Instant previousEnd, Instant windowEnd)
-    {
-        string why = start >= windowEnd
-            ? $"at or after the cycle's window end {ScheduleText.Format(windowEnd.InZone(zone))}"
-            : $"before the previous infusion ends at {ScheduleText.Format(previousEnd.InZone(zone))}";
-        return new ArgumentException(
-            $"Dose {numberInCycle} of cycle {cycle} would start at {ScheduleText.Format(start.InZone(zone))}, {why}: {TimeZoneLookup.GetCanonicalId(zone)} changes its clocks too far for {(timing == DoseTiming.WallClock ? "wall-clock" : "standard-time")} timing here; use DoseTiming.Elapsed.",
-            firstDose);
+            var cycleDoses = doses!;
+            if (planned < cycleDoses.Length)
+            {
+                Array.Resize(ref cycleDoses, planned);
+            }
+            Cycles[cycleIndex] = new CycleSchedule(
+                cycleIndex + 1,
+                LocalInstant.ToLocalDateTime(nominalLocal),
+                start.InZone(zone),
+                windowEnd.InZone(zone),
+                capacity,
+                planned < protocol.MaxDosesPerCycle ? CycleBound.Window : CycleBound.Cap,
+                cycleDoses);
+            doses = null;
+        }
     }
-
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
+using IL2Schedule.Rules;
 using NodaTime;
 
 namespace IL2Schedule.Records;
@@ -29,12 +30,11 @@ public sealed class ReplannedSchedule
         if (courseEnd is { } end)
         {
             var plan = record.Plan;
-            ResponseAssessmentDateUnadjusted = FollowUpRules.ResponseAssessmentDate(plan.Protocol, end.Date);
-            NextCourseWindowUnadjusted = FollowUpRules.NextCourseWindow(plan.Protocol, end.Date, dischargeDate);
-            ResponseAssessmentDate = plan.WorkingDayCalendar?.Shift(ResponseAssessmentDateUnadjusted.Value, plan.ImagingDateShift) ?? ResponseAssessmentDateUnadjusted;
-            NextCourseWindow = plan.WorkingDayCalendar is { } calendar
-                ? FollowUpRules.OnWorkingDays(NextCourseWindowUnadjusted, calendar)
-                : NextCourseWindowUnadjusted;
+            var followUp = FollowUpRules.For(plan.Protocol, CourseEndRule.Date(end), dischargeDate, plan.WorkingDayCalendar, plan.ImagingDateShift);
+            ResponseAssessmentDateUnadjusted = followUp.ResponseAssessmentDateUnadjusted;
+            ResponseAssessmentDate = followUp.ResponseAssessmentDate;
+            NextCourseWindowUnadjusted = followUp.NextCourseWindowUnadjusted;
+            NextCourseWindow = followUp.NextCourseWindow;
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using IL2Schedule.Rules;
 using NodaTime;
 
 namespace IL2Schedule.Records;
@@ -30,6 +31,7 @@ internal static class Replanner
     {
         private readonly CourseProtocol protocol = record.Plan.Protocol;
         private readonly DateTimeZone zone = record.Plan.Zone;
+        private TzdbZoneMap map = new(record.Plan.Zone);
 
         internal ReplannedSchedule Run(IReadOnlyList<RecordedEvent> effective, Instant? clock)
         {
@@ -85,12 +87,11 @@ internal static class Replanner
                 var planned = record.Plan.Cycles[c];
                 var reschedule = reschedules[c]?.Event as CycleRescheduled;
                 var nominal = reschedule?.NewStart ?? planned.NominalStart;
-                var firstDue = reschedule is null ? planned.Start.ToInstant() : nominal.InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant();
+                var nominalLocal = LocalInstant.From(nominal);
+                var firstDue = reschedule is null ? planned.Start.ToInstant() : CycleStartRule.Resolve(ref map, nominalLocal);
                 var firstGiven = (given[c, 0]?.Event as DoseGiven)?.Start;
                 var windowStart = firstGiven is { } g0 && g0 < firstDue ? g0 : firstDue;
-                var windowEnd = protocol.CycleWindowCounting == CycleWindowCounting.CalendarDays
-                    ? zone.AtStartOfDay(nominal.Date.PlusDays(protocol.CycleLengthDays)).ToInstant()
-                    : windowStart + protocol.CycleWindow;
+                var windowEnd = CycleWindowRule.End(protocol, ref map, nominalLocal, windowStart);
 
                 if (c > 0 && (reschedule is not null || reschedules[c - 1] is not null) && windowStart < previousWindowEnd)
                 {
@@ -110,7 +111,7 @@ internal static class Replanner
                 // Once a cycle is over (stopped, or its window closed by the known time), a slot due
                 // before that with nothing recorded can no longer be given.
                 var over = Min(stopAt, known >= windowEnd ? windowEnd : null);
-                var cycle = PlanCycle(c, nominal, firstDue, windowStart, windowEnd, stopAt, over, given, held, cycleStops[c], courseStop, ref number, givenInOrder);
+                var cycle = PlanCycle(c, nominalLocal, firstDue, windowStart, windowEnd, stopAt, over, given, held, cycleStops[c], courseStop, ref number, givenInOrder);
                 var endReason = EndReason(cycle, windowEnd, cycleStop, courseStopAt, known);
                 cycles[c] = new ReplannedCycle(c + 1, nominal, reschedule is not null, windowStart.InZone(zone), windowEnd.InZone(zone),
                     cycle.Slots, cycle.Given, cycle.Held, endReason);
@@ -153,7 +154,7 @@ internal static class Replanner
         }
 
         private (DoseSlot[] Slots, int Given, int Held, Instant? CapReachedAt) PlanCycle(
-            int c, LocalDateTime nominal, Instant firstDue, Instant windowStart, Instant windowEnd, Instant? stopAt, Instant? over,
+            int c, Instant nominalLocal, Instant firstDue, Instant windowStart, Instant windowEnd, Instant? stopAt, Instant? over,
             RecordedEvent?[,] given, RecordedEvent?[,] held, RecordedEvent? cycleStop, RecordedEvent? courseStop,
             ref int number, List<(RecordedEvent Entry, Instant Start, Instant End)> givenInOrder)
         {
@@ -183,19 +184,14 @@ internal static class Replanner
                 if (k > 0)
                 {
                     var previousStart = given[c, k - 1]?.Event is DoseGiven previous ? previous.Start : due;
-                    due = protocol.DoseTiming switch
-                    {
-                        DoseTiming.Elapsed => previousStart + interval,
-                        DoseTiming.WallClock => nominal.Plus(Period.FromMinutes(checked((long)interval.TotalMinutes * k))).InZone(zone, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant(),
-                        _ => StandardTimeRule.NextDoseStart(protocol, zone, previousStart),
-                    };
+                    due = DoseTimeRule.Next(protocol, ref map, nominalLocal, k, previousStart);
                 }
                 string slotName = Text($"slot {k + 1} of cycle {c + 1}");
                 if (given[c, k] is { } givenEntry)
                 {
                     var dose = (DoseGiven)givenEntry.Event;
                     var start = dose.Start;
-                    var end = dose.End ?? start + protocol.InfusionDuration;
+                    var end = dose.End ?? InfusionRule.End(protocol, start);
                     if (counted >= cap)
                     {
                         throw Reject(CourseEventRule.BeyondCap, Text($"{slotName} would be dose {counted + 1}, beyond the cap of {cap} doses {CapWording()} in a cycle"));
@@ -242,7 +238,7 @@ internal static class Replanner
                         CountTowardsCap(due);
                     }
                     var reason = ((DoseHeld)heldEntry.Event).Reason;
-                    slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Held, due.InZone(zone), due.InZone(zone), (due + protocol.InfusionDuration).InZone(zone), heldEntry.Id, reason));
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Held, due.InZone(zone), due.InZone(zone), InfusionRule.End(protocol, due).InZone(zone), heldEntry.Id, reason));
                 }
                 else if (counted < cap)
                 {
@@ -273,7 +269,7 @@ internal static class Replanner
                         status = DoseSlotStatus.Planned;
                         counted++;
                     }
-                    slots.Add(new DoseSlot(++number, c + 1, k + 1, status, due.InZone(zone), due.InZone(zone), (due + protocol.InfusionDuration).InZone(zone), null, null));
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, status, due.InZone(zone), due.InZone(zone), InfusionRule.End(protocol, due).InZone(zone), null, null));
                 }
             }
             return ([.. slots], givenCount, heldCount, capReachedAt);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
+using IL2Schedule.Rules;
 using NodaTime;
 
 namespace IL2Schedule;
@@ -45,12 +46,11 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
         DoseAmount = bodyWeightKilograms is { } weight ? DoseAmount.For(protocol, weight) : null;
         WorkingDayCalendar = workingDayCalendar;
         ImagingDateShift = imagingDateShift;
-        ResponseAssessmentDateUnadjusted = FollowUpRules.ResponseAssessmentDate(protocol, CourseEndDate);
-        NextCourseWindowUnadjusted = FollowUpRules.NextCourseWindow(protocol, CourseEndDate, dischargeDate);
-        ResponseAssessmentDate = workingDayCalendar?.Shift(ResponseAssessmentDateUnadjusted, imagingDateShift) ?? ResponseAssessmentDateUnadjusted;
-        NextCourseWindow = workingDayCalendar is null
-            ? NextCourseWindowUnadjusted
-            : FollowUpRules.OnWorkingDays(NextCourseWindowUnadjusted, workingDayCalendar);
+        var followUp = FollowUpRules.For(protocol, CourseEndDate, dischargeDate, workingDayCalendar, imagingDateShift);
+        ResponseAssessmentDateUnadjusted = followUp.ResponseAssessmentDateUnadjusted;
+        ResponseAssessmentDate = followUp.ResponseAssessmentDate;
+        NextCourseWindowUnadjusted = followUp.NextCourseWindowUnadjusted;
+        NextCourseWindow = followUp.NextCourseWindow;
     }
 
     /// <summary>The protocol the course was planned with.</summary>
@@ -85,7 +85,7 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     public ZonedDateTime CourseEnd => doses[^1].End;
 
     /// <summary>The local date of <see cref="CourseEnd"/> in the course's zone; follow-up dates count from it.</summary>
-    public LocalDate CourseEndDate => CourseEnd.Date;
+    public LocalDate CourseEndDate => CourseEndRule.Date(CourseEnd);
 
     /// <summary>
     /// The response-assessment (imaging) date: <see cref="ResponseAssessmentDateUnadjusted"/>, moved

@@ -15,8 +15,9 @@ namespace IL2Schedule;
 /// </remarks>
 public sealed class NextCourseWindow : IEquatable<NextCourseWindow>
 {
-    internal NextCourseWindow(DateInterval byCourseEnd, LocalDate? dischargeDate, LocalDate? earliestAfterDischarge, DateInterval? dates, string? note)
+    internal NextCourseWindow(DateInterval byCourseEnd, LocalDate? dischargeDate, LocalDate? earliestAfterDischarge, DateInterval? dates, NextCourseWindowReasons reasons, string? note)
     {
+        Reasons = reasons;
         ByCourseEnd = byCourseEnd;
         DischargeDate = dischargeDate;
         EarliestAfterDischarge = earliestAfterDischarge;
@@ -45,6 +46,9 @@ public sealed class NextCourseWindow : IEquatable<NextCourseWindow>
     /// <summary>True when no date satisfies every rule; <see cref="Note"/> says why.</summary>
     public bool IsEmpty => Dates is null;
 
+    /// <summary>What moved or emptied the window, as values; <see cref="Note"/> words the same in English.</summary>
+    public NextCourseWindowReasons Reasons { get; }
+
     /// <summary>
     /// Why the window is empty (starting "Empty: "), or how the discharge rule moved its start;
     /// null when the window is simply <see cref="ByCourseEnd"/>.
@@ -58,6 +62,7 @@ public sealed class NextCourseWindow : IEquatable<NextCourseWindow>
         && DischargeDate == other.DischargeDate
         && EarliestAfterDischarge == other.EarliestAfterDischarge
         && Equals(Dates, other.Dates)
+        && Reasons == other.Reasons
         && Note == other.Note;
 
     /// <inheritdoc/>

@@ -73,19 +73,24 @@ public partial class CoursePlannerTests
     {
         var act = () => LabelPlanner.Plan(Local("1880-03-10T08:00"), NewYork);
 
-        act.Should().ThrowExactly<ArgumentException>().WithMessage(
-            "Dose 1 falls where America/New_York used an offset with seconds (-04:56:02, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.*");
+        var thrown = act.Should().ThrowExactly<CoursePlanningException>().WithMessage(
+            "Dose 1 falls where America/New_York used an offset with seconds (-04:56:02, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.*").Which;
+        (thrown.Reason, thrown.Cycle, thrown.DoseInCycle, thrown.ParamName).Should().Be((CoursePlanningFailure.OffsetWithSeconds, 1, 1, "firstDose"));
+        thrown.At.LocalDateTime.Should().Be(Local("1880-03-10T08:00"));
     }
 
-    // America/Santiago moved from -05:00 to local mean time -04:42:45 on 1919-07-01 at 05:00Z.
-    // First dose 1919-06-12T01:00 -05:00: every dose is at -05:00 (cycle 2 ends 06-30T15:15 -05:00),
-    // but cycle 2's window closes 120 h after 06-26T06:00Z, at 07-01T06:00Z, in local mean time.
+    // America/Santiago moved from -04:00 to local mean time -04:42:45 on 1919-07-01 at 04:00Z
+    // (Python zoneinfo agrees). First dose 1919-06-12T01:00 -04:00: every dose is at -04:00, but
+    // cycle 2 starts 06-26T01:00 -04:00 = 05:00Z and its window closes 120 h later, at 07-01T05:00Z,
+    // in local mean time.
     [Fact]
     public void Plan_WindowEndInLocalMeanTime_IsRejectedToo()
     {
         var act = () => LabelPlanner.Plan(Local("1919-06-12T01:00"), "America/Santiago");
 
-        act.Should().ThrowExactly<ArgumentException>().WithMessage("The window end of cycle 2 falls where America/Santiago used an offset with seconds (-04:42:45*");
+        var thrown = act.Should().ThrowExactly<CoursePlanningException>().WithMessage("The window end of cycle 2 falls where America/Santiago used an offset with seconds (-04:42:45*").Which;
+        (thrown.Reason, thrown.Cycle, thrown.DoseInCycle).Should().Be((CoursePlanningFailure.OffsetWithSeconds, 2, (int?)null));
+        thrown.At.ToInstant().Should().Be(Instant.FromUtc(1919, 7, 1, 5, 0));
     }
 
     // NodaTime's own UTC (DateTimeZone.Utc, ForOffset(Offset.Zero), "UTC+00") is planned as tzdb's Etc/UTC.

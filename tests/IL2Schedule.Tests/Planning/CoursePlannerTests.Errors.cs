@@ -170,7 +170,9 @@ public partial class CoursePlannerTests
 
         var act = () => planner.Plan(Local("2011-12-28T08:00"), "Pacific/Apia");
 
-        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be(
+        var thrown = act.Should().ThrowExactly<CoursePlanningException>().Which;
+        (thrown.Reason, thrown.Cycle, thrown.DoseInCycle).Should().Be((CoursePlanningFailure.DoseBeforePreviousInfusionEnds, 1, 9));
+        thrown.Message.Should().Be(
             "Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: "
             + "Pacific/Apia changes its clocks too far for wall-clock timing here; use DoseTiming.Elapsed. (Parameter 'firstDose')");
     }
@@ -186,7 +188,10 @@ public partial class CoursePlannerTests
 
         var act = () => new CoursePlanner(protocol).Plan(Local("2011-12-29T08:00"), "Pacific/Apia");
 
-        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be(
+        var thrown = act.Should().ThrowExactly<CoursePlanningException>().Which;
+        (thrown.Reason, thrown.Cycle, thrown.DoseInCycle).Should().Be((CoursePlanningFailure.CycleStartsBeforePreviousCycleEnds, 2, (int?)null));
+        thrown.At.ToString().Should().StartWith("2011-12-31T08:00:00 Pacific/Apia (+14)");
+        thrown.Message.Should().Be(
             "Cycle 2 would start at 2011-12-31T08:00:00+14:00, before cycle 1's last infusion ends at 2011-12-31T08:15:00+14:00: "
             + "Pacific/Apia skips calendar time between them; lengthen the rest period. (Parameter 'firstDose')");
     }

@@ -1,0 +1,34 @@
+using System;
+using NodaTime;
+
+namespace IL2Schedule;
+
+/// <summary>
+/// Thrown by <see cref="CoursePlanner"/> when the zone's clock changes make the protocol's plan
+/// impossible (and reported as a batch request's failure for the same reason). The reason, cycle,
+/// dose and time are values, so callers need not read the message.
+/// </summary>
+/// <remarks>The checks and their sources are listed on <see cref="CoursePlanner"/>.</remarks>
+public sealed class CoursePlanningException : ArgumentException
+{
+    internal CoursePlanningException(string message, string paramName, CoursePlanningFailure reason, int cycle, int? doseInCycle, ZonedDateTime at)
+        : base(message, paramName)
+    {
+        Reason = reason;
+        Cycle = cycle;
+        DoseInCycle = doseInCycle;
+        At = at;
+    }
+
+    /// <summary>Which check failed.</summary>
+    public CoursePlanningFailure Reason { get; }
+
+    /// <summary>The cycle (from 1) where it failed.</summary>
+    public int Cycle { get; }
+
+    /// <summary>The dose's number in its cycle (from 1), or null when the check is about the cycle (its start or window end).</summary>
+    public int? DoseInCycle { get; }
+
+    /// <summary>The time that broke the check, in the course's zone: the cycle start, dose start or end, or window end.</summary>
+    public ZonedDateTime At { get; }
+}

@@ -1,0 +1,153 @@
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace IL2Schedule.Rules;
+
+/// <summary>Receives a planned course from <see cref="CourseWalker"/>, dose by dose and cycle by cycle.</summary>
+internal interface ICourseSink
+{
+    /// <summary>A planned dose: cycle index and index in the cycle from 0, start and end instants.</summary>
+    void Dose(int cycleIndex, int indexInCycle, Instant start, Instant end);
+
+    /// <summary>
+    /// A planned cycle, after its doses: its nominal start (a local instant), start, window end
+    /// (exclusive), the dose times its window holds, and how many of them are planned.
+    /// </summary>
+    void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned);
+}
+
+/// <summary>
+/// Walks a course through the rules, in order: cycle start (<see cref="CycleStartRule"/>), window
+/// (<see cref="CycleWindowRule"/>), each dose time (<see cref="DoseTimeRule"/>) and infusion end
+/// (<see cref="InfusionRule"/>), the cap, and the checks that a zone's clock changes can break.
+/// Generic over the zone mapping and the receiver, it allocates nothing itself; the single-course
+/// planner and the batch planner both plan through it.
+/// </summary>
+/// <remarks>
+/// The cap: each cycle plans <see cref="CourseProtocol.MaxDosesPerCycle"/> doses (label, Table 1:
+/// at most 14), or fewer when the window holds fewer dose times, which only calendar-day windows
+/// allow. The checks (this library's: a plan must be one a ward can give): a cycle must not start
+/// before the previous cycle's last infusion ends, a dose must not start before the previous infusion
+/// ends, an elapsed window must hold every planned dose, a calendar-day window must hold the cycle's
+/// first dose, and every dose start and end and window end must fall where the zone's offset is a
+/// whole number of minutes (RFC 3339 offsets are).
+/// </remarks>
+internal static class CourseWalker
+{
+    /// <summary>Walks the course; false with <paramref name="failure"/> set at the first broken check.</summary>
+    /// <param name="protocol">The course rules.</param>
+    /// <param name="firstDoseLocal">The first dose's requested local date-time as a local instant.</param>
+    /// <param name="firstStart">The first dose's instant (the requested time, resolved).</param>
+    /// <param name="map">The zone's mapping.</param>
+    /// <param name="sink">Receives the doses and cycles.</param>
+    /// <param name="course">The course end, its offset and date, and the dose count.</param>
+    /// <param name="failure">The broken check, when false is returned.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException">The course's last day would pass 9999-12-31.</exception>
+    internal static bool TryWalk<TMap, TSink>(
+        CourseProtocol protocol, Instant firstDoseLocal, Instant firstStart, ref TMap map, ref TSink sink, out CourseTotals course, out PlanningFailure failure)
+        where TMap : IZoneMap
+        where TSink : ICourseSink, allows ref struct
+    {
+        CheckCourseFitsTheCalendar(protocol, firstDoseLocal);
+        course = default;
+        failure = default;
+        var offsets = new OffsetTracker(map.GetZoneInterval(firstStart));
+        int cap = protocol.MaxDosesPerCycle;
+        int doseNumber = 0;
+        Instant previousEnd = Instant.MinValue;
+        Offset endOffset = default;
+        for (int c = 0; c < protocol.CycleCount; c++)
+        {
+            var nominal = CycleStartRule.NominalStart(protocol, firstDoseLocal, c);
+            var start = c == 0 ? firstStart : CycleStartRule.Resolve(ref map, nominal);
+            if (start < previousEnd)
+            {
+                failure = new PlanningFailure(CoursePlanningFailure.CycleStartsBeforePreviousCycleEnds, c + 1, 0, doseNumber, start, previousEnd, default, nominal);
+                return false;
+            }
+            var windowEnd = CycleWindowRule.End(protocol, ref map, nominal, start);
+            int capacity = 0;
+            for (var t = start; t < windowEnd || capacity < cap; t = DoseTimeRule.Next(protocol, ref map, nominal, capacity, t))
+            {
+                if (t >= windowEnd)
+                {
+                    if (protocol.CycleWindowCounting == CycleWindowCounting.Elapsed)
+                    {
+                        failure = new PlanningFailure(CoursePlanningFailure.DoseOutsideCycleWindow, c + 1, capacity + 1, doseNumber + 1, t, previousEnd, windowEnd, nominal);
+                        return false;
+                    }
+                    if (capacity == 0)
+                    {
+                        failure = new PlanningFailure(CoursePlanningFailure.CycleMissesItsCalendarDays, c + 1, 0, doseNumber, start, previousEnd, windowEnd, nominal);
+                        return false;
+                    }
+                    break;
+                }
+                if (capacity < cap)
+                {
+                    if (t < previousEnd)
+                    {
+                        failure = new PlanningFailure(CoursePlanningFailure.DoseBeforePreviousInfusionEnds, c + 1, capacity + 1, doseNumber + 1, t, previousEnd, windowEnd, nominal);
+                        return false;
+                    }
+                    var end = InfusionRule.End(protocol, t);
+                    doseNumber++;
+                    if (!offsets.IsWholeMinutes(ref map, t) || !offsets.IsWholeMinutes(ref map, end))
+                    {
+                        var at = offsets.IsWholeMinutes(ref map, t) ? end : t;
+                        failure = new PlanningFailure(CoursePlanningFailure.OffsetWithSeconds, c + 1, capacity + 1, doseNumber, at, previousEnd, windowEnd, nominal);
+                        return false;
+                    }
+                    endOffset = offsets.Current;
+                    sink.Dose(c, capacity, t, end);
+                    previousEnd = end;
+                }
+                capacity++;
+            }
+            if (!offsets.IsWholeMinutes(ref map, windowEnd))
+            {
+                failure = new PlanningFailure(CoursePlanningFailure.OffsetWithSeconds, c + 1, 0, doseNumber, windowEnd, previousEnd, windowEnd, nominal);
+                return false;
+            }
+            sink.Cycle(c, nominal, start, windowEnd, capacity, capacity < cap ? capacity : cap);
+        }
+        course = new CourseTotals(doseNumber, previousEnd, endOffset, CourseEndRule.Date(previousEnd, endOffset));
+        return true;
+    }
+
+    /// <summary>
+    /// The course's last day, with two spare days that keep every instant inside NodaTime's range in
+    /// any offset, must not pass 9999-12-31. A course spans under three years (at most 10 cycles of
+    /// 14 days with 90-day rests), so only first doses from 9990 on need the calendar arithmetic.
+    /// </summary>
+    private static void CheckCourseFitsTheCalendar(CourseProtocol protocol, Instant firstDoseLocal)
+    {
+        var firstDate = LocalInstant.ToLocalDateTime(firstDoseLocal).Date;
+        if (firstDate.Year >= 9990)
+        {
+            int courseDays = checked(((protocol.CycleCount - 1) * protocol.DaysBetweenCycleStarts) + protocol.CycleLengthDays + 2);
+            CalendarRange.Add(firstDate, Period.FromDays(courseDays), "the course's last day");
+        }
+    }
+
+    /// <summary>The zone interval of the last instant checked, so that most checks are one comparison.</summary>
+    private struct OffsetTracker(ZoneInterval interval)
+    {
+        private ZoneInterval interval = interval;
+
+        internal readonly Offset Current => interval.WallOffset;
+
+        internal bool IsWholeMinutes<TMap>(ref TMap map, Instant instant)
+            where TMap : IZoneMap
+        {
+            if (!interval.Contains(instant))
+            {
+                interval = map.GetZoneInterval(instant);
+            }
+            return interval.WallOffset.Seconds % 60 == 0;
+        }
+    }
+}
+
+/// <summary>What a walked course adds up to: its dose count, course end (instant, offset, local date).</summary>
+internal readonly record struct CourseTotals(int DoseCount, Instant CourseEnd, Offset CourseEndOffset, LocalDate CourseEndDate);

@@ -1,0 +1,116 @@
+using NodaTime;
+
+namespace IL2Schedule.Rules;
+
+/// <summary>
+/// The dates that follow a course, counted from the course end date (<see cref="CourseEndRule"/>):
+/// response assessment, the next-course window, the discharge rule, and the move onto working days.
+/// </summary>
+internal static class FollowUpRules
+{
+    /// <summary>Course end date + <see cref="CourseProtocol.ResponseAssessmentDelay"/>.</summary>
+    /// <remarks>Label, "Retreatment": evaluate for response about 4 weeks after the course.</remarks>
+    /// <exception cref="System.ArgumentOutOfRangeException">The date would pass 9999-12-31.</exception>
+    internal static LocalDate ResponseAssessmentDate(CourseProtocol protocol, LocalDate courseEndDate) =>
+        CalendarRange.Add(courseEndDate, protocol.ResponseAssessmentDelay, "the response-assessment date");
+
+    /// <summary>
+    /// The next-course window's dates: [course end date + <see cref="CourseProtocol.RetreatmentWindowStart"/>,
+    /// course end date + <see cref="CourseProtocol.RetreatmentWindowEnd"/>], both inclusive; with a
+    /// discharge date the start is no earlier than discharge + <see cref="CourseProtocol.MinimumIntervalAfterDischarge"/>,
+    /// and the window is empty when that passes its end. Allocates nothing (the batch planner's form).
+    /// </summary>
+    /// <remarks>Atkins 1999 and Fyfe 1995 (every 6–12 weeks); label, "Retreatment" (at least 7 weeks from discharge).</remarks>
+    /// <exception cref="System.ArgumentOutOfRangeException">A window end would pass 9999-12-31.</exception>
+    internal static WindowDates Window(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate)
+    {
+        var earliest = CalendarRange.Add(courseEndDate, protocol.RetreatmentWindowStart, "the next-course window's start");
+        var latest = CalendarRange.Add(courseEndDate, protocol.RetreatmentWindowEnd, "the next-course window's end");
+        if (dischargeDate is not { } discharge)
+        {
+            return new WindowDates(earliest, latest, null, earliest, latest, NextCourseWindowReasons.None);
+        }
+        if (!CalendarRange.TryAdd(discharge, protocol.MinimumIntervalAfterDischarge, out var afterDischarge))
+        {
+            return new WindowDates(earliest, latest, null, default, default, NextCourseWindowReasons.EmptiedByDischarge);
+        }
+        return afterDischarge > latest
+            ? new WindowDates(earliest, latest, afterDischarge, default, default, NextCourseWindowReasons.EmptiedByDischarge)
+            : afterDischarge > earliest
+                ? new WindowDates(earliest, latest, afterDischarge, afterDischarge, latest, NextCourseWindowReasons.StartMovedByDischarge)
+                : new WindowDates(earliest, latest, afterDischarge, earliest, latest, NextCourseWindowReasons.None);
+    }
+
+    /// <summary>
+    /// The window moved onto working days: its start forward to the first working day on or after
+    /// it, its end back to the last working day on or before it; empty when it holds no working day.
+    /// Shrinking rather than widening the window keeps every rule it came from (this library's choice).
+    /// </summary>
+    internal static WindowDates OnWorkingDays(WindowDates window, WorkingDayCalendar calendar)
+    {
+        if (window.IsEmpty)
+        {
+            return window;
+        }
+        var start = window.Start;
+        while (!calendar.IsWorkingDay(start) && start < window.End)
+        {
+            start = start.PlusDays(1);
+        }
+        var end = window.End;
+        while (!calendar.IsWorkingDay(end) && end > start)
+        {
+            end = end.PlusDays(-1);
+        }
+        if (!calendar.IsWorkingDay(start))
+        {
+            return window with { Start = default, End = default, Reasons = window.Reasons | NextCourseWindowReasons.NoWorkingDay };
+        }
+        var reasons = window.Reasons
+            | (start != window.Start ? NextCourseWindowReasons.StartMovedToWorkingDay : NextCourseWindowReasons.None)
+            | (end != window.End ? NextCourseWindowReasons.EndMovedToWorkingDay : NextCourseWindowReasons.None);
+        return window with { Start = start, End = end, Reasons = reasons };
+    }
+
+    /// <summary>Every follow-up value of a course end date, unadjusted and on working days.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">A follow-up date would pass 9999-12-31 (or the imaging shift 0001-01-01).</exception>
+    internal static FollowUp For(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
+    {
+        var imaging = ResponseAssessmentDate(protocol, courseEndDate);
+        var window = Window(protocol, courseEndDate, dischargeDate);
+        var unadjusted = NextCourseWindowText.Describe(protocol, courseEndDate, dischargeDate, window, window);
+        if (calendar is null)
+        {
+            return new FollowUp(imaging, imaging, unadjusted, unadjusted);
+        }
+        var onWorkingDays = OnWorkingDays(window, calendar);
+        return new FollowUp(
+            imaging,
+            calendar.Shift(imaging, imagingDateShift),
+            unadjusted,
+            NextCourseWindowText.Describe(protocol, courseEndDate, dischargeDate, window, onWorkingDays));
+    }
+}
+
+/// <summary>A course's follow-up values: the imaging date and the next-course window, each unadjusted and in force.</summary>
+internal sealed record FollowUp(
+    LocalDate ResponseAssessmentDateUnadjusted,
+    LocalDate ResponseAssessmentDate,
+    NextCourseWindow NextCourseWindowUnadjusted,
+    NextCourseWindow NextCourseWindow);
+
+/// <summary>
+/// The next-course window as values: counted from the course end date (<see cref="ByCourseEndStart"/>
+/// to <see cref="ByCourseEndEnd"/>), the earliest start after discharge, and the dates in force
+/// (both inclusive; meaningless when <see cref="IsEmpty"/>) with what moved them.
+/// </summary>
+internal readonly record struct WindowDates(
+    LocalDate ByCourseEndStart,
+    LocalDate ByCourseEndEnd,
+    LocalDate? EarliestAfterDischarge,
+    LocalDate Start,
+    LocalDate End,
+    NextCourseWindowReasons Reasons)
+{
+    internal bool IsEmpty => (Reasons & (NextCourseWindowReasons.EmptiedByDischarge | NextCourseWindowReasons.NoWorkingDay)) != 0;
+}

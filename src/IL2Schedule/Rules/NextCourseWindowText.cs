@@ -1,0 +1,52 @@
+using System.Linq;
+using NodaTime;
+
+namespace IL2Schedule.Rules;
+
+/// <summary>Builds a <see cref="IL2Schedule.NextCourseWindow"/> from the rule's values, with the note that words them.</summary>
+internal static class NextCourseWindowText
+{
+    /// <summary>The window in force, <paramref name="inForce"/>, described against the one before working days, <paramref name="beforeWorkingDays"/>.</summary>
+    internal static NextCourseWindow Describe(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WindowDates beforeWorkingDays, WindowDates inForce)
+    {
+        string? note = DischargeNote(protocol, courseEndDate, dischargeDate, beforeWorkingDays);
+        if (!beforeWorkingDays.IsEmpty && inForce != beforeWorkingDays)
+        {
+            string workingDays = inForce.IsEmpty
+                ? $"Empty: no working day from {Format(beforeWorkingDays.Start)} to {Format(beforeWorkingDays.End)}."
+                : string.Join(" ", new[]
+                {
+                    inForce.Start == beforeWorkingDays.Start ? null : $"Start moved from {Format(beforeWorkingDays.Start)} to the next working day, {Format(inForce.Start)}.",
+                    inForce.End == beforeWorkingDays.End ? null : $"End moved from {Format(beforeWorkingDays.End)} to the previous working day, {Format(inForce.End)}.",
+                }.Where(part => part is not null));
+            note = note is null ? workingDays : note + " " + workingDays;
+        }
+        return new NextCourseWindow(
+            new DateInterval(inForce.ByCourseEndStart, inForce.ByCourseEndEnd),
+            dischargeDate,
+            inForce.EarliestAfterDischarge,
+            inForce.IsEmpty ? null : new DateInterval(inForce.Start, inForce.End),
+            inForce.Reasons,
+            note);
+    }
+
+    private static string? DischargeNote(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WindowDates window)
+    {
+        if (dischargeDate is not { } discharge || window.Reasons == NextCourseWindowReasons.None)
+        {
+            return null;
+        }
+        string minimum = ScheduleText.Format(protocol.MinimumIntervalAfterDischarge);
+        string windowEnd = $"the window's end {Format(window.ByCourseEndEnd)} ({ScheduleText.Format(protocol.RetreatmentWindowEnd)} after the course end date {Format(courseEndDate)})";
+        if (window.EarliestAfterDischarge is not { } afterDischarge)
+        {
+            return $"Empty: the next course starts at least {minimum} after discharge on {Format(discharge)}, which is after 9999-12-31, the last date that can be represented, and so after {windowEnd}.";
+        }
+        string rule = $"the next course starts at least {minimum} after discharge on {Format(discharge)}, so not before {Format(afterDischarge)}";
+        return window.IsEmpty
+            ? $"Empty: {rule}, which is after {windowEnd}."
+            : $"Start moved from {Format(window.ByCourseEndStart)}: {rule}.";
+    }
+
+    private static string Format(LocalDate date) => ScheduleText.Format(date);
+}

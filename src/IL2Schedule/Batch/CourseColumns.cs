@@ -22,8 +22,11 @@ public sealed class CourseColumns
     /// <param name="doseStarts">Dose start instants, <paramref name="dosesPerCourse"/> slots per course; length = courses × <paramref name="dosesPerCourse"/>.</param>
     /// <param name="courseEnds">Per course: the end of the last infusion (<see cref="CourseSchedule.CourseEnd"/>).</param>
     /// <param name="responseAssessmentDates">Per course: the imaging date (<see cref="CourseSchedule.ResponseAssessmentDate"/>).</param>
-    /// <param name="nextCourseWindowStarts">Per course: the first day of the next-course window counted from the course end date (<see cref="NextCourseWindow.ByCourseEnd"/>), inclusive.</param>
+    /// <param name="nextCourseWindowStarts">Per course: the first day (inclusive) of the next-course window in force (<see cref="NextCourseWindow.Dates"/>: after the discharge rule and working days).</param>
     /// <param name="nextCourseWindowEnds">Per course: the last day of that window, inclusive.</param>
+    /// <param name="nextCourseWindowReasons">Per course: what moved or emptied the window (<see cref="NextCourseWindow.Reasons"/>).</param>
+    /// <param name="doseInternationalUnits">Per course: one dose in IU for the request's body weight (<see cref="DoseAmount.InternationalUnits"/>); 0 without a weight.</param>
+    /// <param name="doseMilligrams">Per course: one dose in mg (<see cref="DoseAmount.Milligrams"/>); 0 without a weight or without the protocol's mg figure.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dosesPerCourse"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">
     /// The per-course columns differ in length, or <paramref name="doseStarts"/> is not courses × <paramref name="dosesPerCourse"/> long.
@@ -35,7 +38,10 @@ public sealed class CourseColumns
         Memory<Instant> courseEnds,
         Memory<LocalDate> responseAssessmentDates,
         Memory<LocalDate> nextCourseWindowStarts,
-        Memory<LocalDate> nextCourseWindowEnds)
+        Memory<LocalDate> nextCourseWindowEnds,
+        Memory<NextCourseWindowReasons> nextCourseWindowReasons,
+        Memory<decimal> doseInternationalUnits,
+        Memory<decimal> doseMilligrams)
     {
         if (dosesPerCourse < 1)
         {
@@ -46,6 +52,9 @@ public sealed class CourseColumns
         CheckLength(responseAssessmentDates.Length, courses, nameof(responseAssessmentDates));
         CheckLength(nextCourseWindowStarts.Length, courses, nameof(nextCourseWindowStarts));
         CheckLength(nextCourseWindowEnds.Length, courses, nameof(nextCourseWindowEnds));
+        CheckLength(nextCourseWindowReasons.Length, courses, nameof(nextCourseWindowReasons));
+        CheckLength(doseInternationalUnits.Length, courses, nameof(doseInternationalUnits));
+        CheckLength(doseMilligrams.Length, courses, nameof(doseMilligrams));
         if ((long)courses * dosesPerCourse != doseStarts.Length)
         {
             throw new ArgumentException(
@@ -59,6 +68,9 @@ public sealed class CourseColumns
         ResponseAssessmentDatesMemory = responseAssessmentDates;
         NextCourseWindowStartsMemory = nextCourseWindowStarts;
         NextCourseWindowEndsMemory = nextCourseWindowEnds;
+        NextCourseWindowReasonsMemory = nextCourseWindowReasons;
+        DoseInternationalUnitsMemory = doseInternationalUnits;
+        DoseMilligramsMemory = doseMilligrams;
     }
 
     /// <summary>The number of courses the columns hold.</summary>
@@ -80,11 +92,24 @@ public sealed class CourseColumns
     /// <summary>Per course: the response-assessment (imaging) date, a local date in the course's zone; <c>default</c> for a failed request.</summary>
     public Span<LocalDate> ResponseAssessmentDates => ResponseAssessmentDatesMemory.Span;
 
-    /// <summary>Per course: the first day (inclusive) of the next-course window counted from the course end date, before any discharge rule; <c>default</c> for a failed request.</summary>
+    /// <summary>
+    /// Per course: the first day (inclusive) of the next-course window in force, after the request's
+    /// discharge date and the planner's working days (<see cref="NextCourseWindow.Dates"/>); <c>default</c>
+    /// for a failed request or an empty window (see <see cref="NextCourseWindowReasons"/>).
+    /// </summary>
     public Span<LocalDate> NextCourseWindowStarts => NextCourseWindowStartsMemory.Span;
 
-    /// <summary>Per course: the last day (inclusive) of the next-course window; <c>default</c> for a failed request.</summary>
+    /// <summary>Per course: the last day (inclusive) of the next-course window in force; <c>default</c> for a failed request or an empty window.</summary>
     public Span<LocalDate> NextCourseWindowEnds => NextCourseWindowEndsMemory.Span;
+
+    /// <summary>Per course: what moved or emptied the next-course window (<see cref="NextCourseWindow.Reasons"/>).</summary>
+    public Span<NextCourseWindowReasons> NextCourseWindowReasons => NextCourseWindowReasonsMemory.Span;
+
+    /// <summary>Per course: one dose in IU for the request's body weight; 0 without a weight or for a failed request.</summary>
+    public Span<decimal> DoseInternationalUnits => DoseInternationalUnitsMemory.Span;
+
+    /// <summary>Per course: one dose in mg for the request's body weight; 0 without a weight, without the protocol's mg figure or for a failed request.</summary>
+    public Span<decimal> DoseMilligrams => DoseMilligramsMemory.Span;
 
     internal Memory<int> DoseCountsMemory { get; }
 
@@ -97,6 +122,12 @@ public sealed class CourseColumns
     internal Memory<LocalDate> NextCourseWindowStartsMemory { get; }
 
     internal Memory<LocalDate> NextCourseWindowEndsMemory { get; }
+
+    internal Memory<NextCourseWindowReasons> NextCourseWindowReasonsMemory { get; }
+
+    internal Memory<decimal> DoseInternationalUnitsMemory { get; }
+
+    internal Memory<decimal> DoseMilligramsMemory { get; }
 
     /// <summary>Allocates new arrays for <paramref name="courseCount"/> courses of up to <paramref name="dosesPerCourse"/> doses.</summary>
     /// <param name="courseCount">The number of courses; at least 0.</param>
@@ -125,7 +156,10 @@ public sealed class CourseColumns
             new Instant[courseCount],
             new LocalDate[courseCount],
             new LocalDate[courseCount],
-            new LocalDate[courseCount]);
+            new LocalDate[courseCount],
+            new NextCourseWindowReasons[courseCount],
+            new decimal[courseCount],
+            new decimal[courseCount]);
     }
 
     /// <summary>The planned dose starts of course <paramref name="course"/>: <see cref="DoseCounts"/>[course] instants.</summary>

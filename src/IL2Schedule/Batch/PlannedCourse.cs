@@ -12,11 +12,14 @@ public readonly struct PlannedCourse : IEquatable<PlannedCourse>
 {
     private readonly CourseOutcome outcome;
 
-    internal PlannedCourse(long index, CourseRequest request, CourseProtocol? protocol, ReadOnlyMemory<Instant> doseStarts, CourseOutcome outcome, CourseFailure? failure)
+    private readonly BatchPlanner? planner;
+
+    internal PlannedCourse(long index, CourseRequest request, BatchPlanner? planner, ReadOnlyMemory<Instant> doseStarts, CourseOutcome outcome, CourseFailure? failure)
     {
         Index = index;
         Request = request;
-        Protocol = protocol;
+        this.planner = planner;
+        Protocol = planner?.Protocols[request.ProtocolIndex];
         DoseStarts = doseStarts;
         this.outcome = outcome;
         Failure = failure;
@@ -46,21 +49,38 @@ public readonly struct PlannedCourse : IEquatable<PlannedCourse>
     /// <summary>The response-assessment (imaging) date (<see cref="CourseSchedule.ResponseAssessmentDate"/>); <c>default</c> for a failed request.</summary>
     public LocalDate ResponseAssessmentDate => outcome.ResponseAssessmentDate;
 
-    /// <summary>The first day (inclusive) of the next-course window counted from the course end date (<see cref="NextCourseWindow.ByCourseEnd"/>); <c>default</c> for a failed request.</summary>
+    /// <summary>
+    /// The first day (inclusive) of the next-course window in force, after the request's discharge
+    /// date and the planner's working days (<see cref="NextCourseWindow.Dates"/>); <c>default</c> for a
+    /// failed request or an empty window (see <see cref="NextCourseWindowReasons"/>).
+    /// </summary>
     public LocalDate NextCourseWindowStart => outcome.NextCourseWindowStart;
 
-    /// <summary>The last day (inclusive) of that window; <c>default</c> for a failed request.</summary>
+    /// <summary>The last day (inclusive) of that window; <c>default</c> for a failed request or an empty window.</summary>
     public LocalDate NextCourseWindowEnd => outcome.NextCourseWindowEnd;
+
+    /// <summary>What moved or emptied the next-course window (<see cref="NextCourseWindow.Reasons"/>).</summary>
+    public NextCourseWindowReasons NextCourseWindowReasons => outcome.NextCourseWindowReasons;
+
+    /// <summary>One dose in IU for the request's body weight (<see cref="DoseAmount.InternationalUnits"/>); 0 without a weight.</summary>
+    public decimal DoseInternationalUnits => outcome.DoseInternationalUnits;
+
+    /// <summary>One dose in mg for the request's body weight (<see cref="DoseAmount.Milligrams"/>); 0 without a weight or without the protocol's mg figure.</summary>
+    public decimal DoseMilligrams => outcome.DoseMilligrams;
 
     /// <summary>
     /// The full schedule of this course, as <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>
-    /// gives it (it plans the course again, allocating the schedule's objects).
+    /// gives it with the request's discharge date and body weight and the batch planner's working
+    /// days (it plans the course again, allocating the schedule's objects).
     /// </summary>
     /// <returns>The schedule; its dose starts equal <see cref="DoseStarts"/>.</returns>
     /// <exception cref="InvalidOperationException">The request was not planned (<see cref="Failure"/> says why).</exception>
     public CourseSchedule ToSchedule() =>
         Protocol is { } protocol
             ? new CoursePlanner(protocol).Plan(Request.FirstDose, Request.Zone!)
+                .WithDischargeDate(Request.DischargeDate)
+                .WithBodyWeight(Request.BodyWeightKilograms)
+                .WithWorkingDays(planner!.WorkingDayCalendar, planner.ImagingDateShift)
             : throw new InvalidOperationException($"Request {Index} was not planned: {Failure!.Message}");
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace IL2Schedule.Batch;
 
 /// <summary>
 /// A per-batch cache of the zone intervals of one zone met so far (sorted, binary-searched), which turns most local-to-instant
-/// mappings into one subtraction and most instant-to-offset lookups into a comparison. Not thread-safe:
+/// mappings into one subtraction and most instant-to-interval lookups into a comparison. Not thread-safe:
 /// each worker of a batch has its own.
 /// </summary>
 /// <remarks>
@@ -34,6 +34,9 @@ namespace IL2Schedule.Batch;
 /// </remarks>
 internal sealed class ZoneIntervalCache
 {
+    /// <summary>The zone whose intervals are cached.</summary>
+    internal DateTimeZone Zone => zone;
+
     /// <summary>At most this many intervals are kept (a few hundred years of a zone with daylight saving); then the cache starts again.</summary>
     private const int MaxEntries = 1024;
 
@@ -74,33 +77,15 @@ internal sealed class ZoneIntervalCache
         return Resolvers.LenientResolver(mapping).ToInstant();
     }
 
-    /// <summary>
-    /// The offset in force at <paramref name="courseEnd"/>, if every offset in force in
-    /// [<paramref name="from"/>, <paramref name="to"/>] (at most two intervals) is a whole number of minutes;
-    /// false if some offset has seconds or the range crosses more than one transition.
-    /// </summary>
-    internal bool TryGetWholeMinuteOffsets(Instant from, Instant to, Instant courseEnd, out Offset courseEndOffset)
+    /// <summary>The first instant of a local date: the mapping of its midnight when unique, else NodaTime's <see cref="DateTimeZone.AtStartOfDay"/>.</summary>
+    internal Instant StartOfDay(LocalDate date)
     {
-        ref readonly var first = ref Find(from);
-        var firstEntry = first;
-        ref readonly var last = ref Find(to);
-        courseEndOffset = default;
-        if (!firstEntry.WholeMinutes || !last.WholeMinutes)
-        {
-            return false;
-        }
-        if (firstEntry.End >= to)
-        {
-            courseEndOffset = firstEntry.Offset;
-            return true;
-        }
-        if (firstEntry.End != last.Start)
-        {
-            return false;
-        }
-        courseEndOffset = courseEnd < firstEntry.End ? firstEntry.Offset : last.Offset;
-        return true;
+        var midnight = MapLeniently(date.AtMidnight().InUtc().ToInstant(), out bool unique);
+        return unique ? midnight : zone.AtStartOfDay(date).ToInstant();
     }
+
+    /// <summary>The zone interval that contains <paramref name="instant"/>.</summary>
+    internal ZoneInterval GetZoneInterval(Instant instant) => Find(instant).Interval;
 
     /// <summary>The cached entry whose interval contains the instant <paramref name="instant"/>, loading it if needed.</summary>
     private ref readonly Entry Find(Instant instant)
@@ -205,9 +190,7 @@ internal sealed class ZoneIntervalCache
         internal Entry(ZoneInterval interval)
         {
             Interval = interval;
-            Offset = interval.WallOffset;
-            OffsetDuration = Duration.FromSeconds(Offset.Seconds);
-            WholeMinutes = Offset.Seconds % 60 == 0;
+            OffsetDuration = Duration.FromSeconds(interval.WallOffset.Seconds);
             Start = interval.HasStart ? interval.Start : Instant.MinValue;
             End = interval.HasEnd ? interval.End : Instant.MaxValue;
             UniqueLocalStart = interval.HasStart ? interval.Start + UniqueMargin : Instant.MinValue;
@@ -216,11 +199,7 @@ internal sealed class ZoneIntervalCache
 
         internal ZoneInterval Interval { get; }
 
-        internal Offset Offset { get; }
-
         internal Duration OffsetDuration { get; }
-
-        internal bool WholeMinutes { get; }
 
         /// <summary>The interval's start, or <see cref="Instant.MinValue"/> for the start of time.</summary>
         internal Instant Start { get; }
@@ -233,6 +212,18 @@ internal sealed class ZoneIntervalCache
 
         internal Instant UniqueLocalEnd { get; }
     }
+}
+
+/// <summary>The rules' view of a <see cref="ZoneIntervalCache"/> (a struct, so the rule code is specialised for it).</summary>
+internal readonly struct CachedZoneMap(ZoneIntervalCache cache) : Rules.IZoneMap
+{
+    public DateTimeZone Zone => cache.Zone;
+
+    public Instant MapLeniently(Instant localInstant, out bool unique) => cache.MapLeniently(localInstant, out unique);
+
+    public Instant StartOfDay(LocalDate date) => cache.StartOfDay(date);
+
+    public ZoneInterval GetZoneInterval(Instant instant) => cache.GetZoneInterval(instant);
 }
 
 /// <summary>The zone caches of one batch (or one worker of a parallel batch), one per zone object.</summary>

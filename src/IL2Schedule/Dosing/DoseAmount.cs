@@ -87,11 +87,16 @@ public sealed class DoseAmount : IEquatable<DoseAmount>
     {
         Preconditions.CheckNotNull(protocol, nameof(protocol));
         CheckBodyWeight(bodyWeightKilograms, nameof(bodyWeightKilograms));
-        return new DoseAmount(
-            bodyWeightKilograms,
-            Normalize(bodyWeightKilograms * protocol.DoseInternationalUnitsPerKilogram),
-            protocol.DoseMilligramsPerKilogram is { } perKilogram ? Normalize(bodyWeightKilograms * perKilogram) : null);
+        return new DoseAmount(bodyWeightKilograms, InternationalUnitsFor(protocol, bodyWeightKilograms), MilligramsFor(protocol, bodyWeightKilograms));
     }
+
+    /// <summary>The dose in IU for a checked body weight: weight × the protocol's IU/kg, exact.</summary>
+    internal static decimal InternationalUnitsFor(CourseProtocol protocol, decimal bodyWeightKilograms) =>
+        Normalize(bodyWeightKilograms * protocol.DoseInternationalUnitsPerKilogram);
+
+    /// <summary>The dose in mg for a checked body weight: weight × the protocol's mg/kg, exact; null without a mg figure.</summary>
+    internal static decimal? MilligramsFor(CourseProtocol protocol, decimal bodyWeightKilograms) =>
+        protocol.DoseMilligramsPerKilogram is { } perKilogram ? Normalize(bodyWeightKilograms * perKilogram) : null;
 
     internal static void CheckBodyWeight(decimal bodyWeightKilograms, string paramName)
     {

@@ -201,7 +201,7 @@ public sealed class CoursePlanner
         };
     }
 
-    private static void CheckFirstDoseDate(LocalDate firstDose)
+    internal static void CheckFirstDoseDate(LocalDate firstDose)
     {
         CalendarRange.CheckIso(firstDose, nameof(firstDose));
         if (firstDose < CalendarRange.Earliest)

@@ -14,6 +14,23 @@ internal static class FollowUpRules
     internal static LocalDate ResponseAssessmentDate(CourseProtocol protocol, LocalDate courseEndDate) =>
         CalendarRange.Add(courseEndDate, protocol.ResponseAssessmentDelay, "the response-assessment date");
 
+    /// <summary>Checks a discharge date against the course end date: the discharge the label counts from is the one after the course.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="dischargeDate"/> is before <paramref name="courseEndDate"/>.</exception>
+    /// <exception cref="System.ArgumentException"><paramref name="dischargeDate"/> is not in the ISO calendar.</exception>
+    internal static void CheckDischarge(LocalDate? dischargeDate, LocalDate courseEndDate, string paramName)
+    {
+        if (dischargeDate is not { } discharge)
+        {
+            return;
+        }
+        CalendarRange.CheckIso(discharge, paramName);
+        if (discharge < courseEndDate)
+        {
+            throw new System.ArgumentOutOfRangeException(paramName, CalendarRange.Format(discharge),
+                $"{paramName} must not be before the course end date {CalendarRange.Format(courseEndDate)}: the minimum interval counts from the discharge after the course; was {CalendarRange.Format(discharge)}");
+        }
+    }
+
     /// <summary>
     /// The next-course window's dates: [course end date + <see cref="CourseProtocol.RetreatmentWindowStart"/>,
     /// course end date + <see cref="CourseProtocol.RetreatmentWindowEnd"/>], both inclusive; with a
@@ -72,25 +89,40 @@ internal static class FollowUpRules
         return window with { Start = start, End = end, Reasons = reasons };
     }
 
-    /// <summary>Every follow-up value of a course end date, unadjusted and on working days.</summary>
+    /// <summary>
+    /// The follow-up dates in force for a course end date, as values (the batch planner's form,
+    /// allocating nothing): the imaging date moved by <paramref name="imagingDateShift"/> and the
+    /// window moved onto working days when a <paramref name="calendar"/> is given.
+    /// </summary>
     /// <exception cref="System.ArgumentOutOfRangeException">A follow-up date would pass 9999-12-31 (or the imaging shift 0001-01-01).</exception>
-    internal static FollowUp For(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
+    internal static FollowUpDates Dates(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
     {
         var imaging = ResponseAssessmentDate(protocol, courseEndDate);
         var window = Window(protocol, courseEndDate, dischargeDate);
-        var unadjusted = NextCourseWindowText.Describe(protocol, courseEndDate, dischargeDate, window, window);
-        if (calendar is null)
-        {
-            return new FollowUp(imaging, imaging, unadjusted, unadjusted);
-        }
-        var onWorkingDays = OnWorkingDays(window, calendar);
+        return calendar is null
+            ? new FollowUpDates(imaging, imaging, window, window)
+            : new FollowUpDates(imaging, calendar.Shift(imaging, imagingDateShift), window, OnWorkingDays(window, calendar));
+    }
+
+    /// <summary>Every follow-up value of a course end date, unadjusted and in force, with the window notes.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">As for <see cref="Dates"/>.</exception>
+    internal static FollowUp For(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
+    {
+        var dates = Dates(protocol, courseEndDate, dischargeDate, calendar, imagingDateShift);
         return new FollowUp(
-            imaging,
-            calendar.Shift(imaging, imagingDateShift),
-            unadjusted,
-            NextCourseWindowText.Describe(protocol, courseEndDate, dischargeDate, window, onWorkingDays));
+            dates.ResponseAssessmentDateUnadjusted,
+            dates.ResponseAssessmentDate,
+            NextCourseWindowText.Describe(protocol, courseEndDate, dischargeDate, dates.WindowUnadjusted, dates.WindowUnadjusted),
+            NextCourseWindowText.Describe(protocol, courseEndDate, dischargeDate, dates.WindowUnadjusted, dates.Window));
     }
 }
+
+/// <summary>A course's follow-up dates as values: the imaging date and the next-course window, each unadjusted and in force.</summary>
+internal readonly record struct FollowUpDates(
+    LocalDate ResponseAssessmentDateUnadjusted,
+    LocalDate ResponseAssessmentDate,
+    WindowDates WindowUnadjusted,
+    WindowDates Window);
 
 /// <summary>A course's follow-up values: the imaging date and the next-course window, each unadjusted and in force.</summary>
 internal sealed record FollowUp(

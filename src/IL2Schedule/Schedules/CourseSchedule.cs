@@ -155,15 +155,7 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     /// <remarks>Label, "Retreatment": at least 7 weeks from the date of hospital discharge. A window emptied by the rule (even one whose earliest start would pass 9999-12-31) is reported, not thrown.</remarks>
     public CourseSchedule WithDischargeDate(LocalDate? dischargeDate)
     {
-        if (dischargeDate is { } iso)
-        {
-            CalendarRange.CheckIso(iso, nameof(dischargeDate));
-        }
-        if (dischargeDate is { } discharge && discharge < CourseEndDate)
-        {
-            throw new ArgumentOutOfRangeException(nameof(dischargeDate), CalendarRange.Format(discharge),
-                $"dischargeDate must not be before the course end date {CalendarRange.Format(CourseEndDate)}: the minimum interval counts from the discharge after the course; was {CalendarRange.Format(discharge)}");
-        }
+        FollowUpRules.CheckDischarge(dischargeDate, CourseEndDate, nameof(dischargeDate));
         return new CourseSchedule(Protocol, Zone, ZoneId, RequestedFirstDose, cycles, dischargeDate, DoseAmount?.BodyWeightKilograms, WorkingDayCalendar, ImagingDateShift);
     }
 

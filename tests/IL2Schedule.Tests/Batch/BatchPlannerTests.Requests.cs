@@ -17,16 +17,16 @@ public partial class BatchPlannerTests
     /// <summary>
     /// <paramref name="count"/> requests from a fixed seed: about half aimed within a few days of a
     /// transition (minus 0 or 14 days, so the first or the second cycle meets it), the rest uniform
-    /// over 1850–2040; each with one of the four protocols.
+    /// over 1850–2040; each with one of the first <paramref name="protocolCount"/> protocol indexes.
     /// </summary>
-    internal static CourseRequest[] RandomRequests(int seed, int count)
+    internal static CourseRequest[] RandomRequests(int seed, int count, int protocolCount = 4)
     {
         var random = new Random(seed);
         var requests = new CourseRequest[count];
         for (int i = 0; i < count; i++)
         {
             var zone = AllZones[random.Next(AllZones.Length)];
-            int protocol = random.Next(Protocols.Length);
+            int protocol = random.Next(protocolCount);
             LocalDateTime firstDose;
             if (random.Next(2) == 0 && NearTransition(zone, random) is { } transition)
             {

@@ -111,15 +111,29 @@ public partial class BatchPlannerTests
         }
     }
 
+    // The worked example (America/New_York: EST -05:00 until 2027-03-14 02:00, then EDT -04:00)
+    // with a discharge on 2027-03-31 and 72.5 kg, from a planner whose working days are Sat/Sun.
+    // Dose 13 is 12 × 8 h after 03-10 08:00 -05:00 (13:00Z) = 03-14 13:00Z = 09:00 -04:00; the
+    // course ends 03-28 16:15 -04:00; imaging 03-28 + 4 weeks = 04-25, a Sunday, moved to Monday
+    // 04-26; the window starts at discharge + 7 weeks = 05-19 (a Wednesday) and ends 03-28 + 12
+    // weeks = 06-20, a Sunday, moved back to Friday 06-18; 72.5 kg × 600,000 IU/kg = 43,500,000 IU.
     [Fact]
-    public void Streaming_ToSchedule_IsTheSingleCoursePlan()
+    public void Streaming_ToSchedule_AppliesTheRequestsDischargeWeightAndThePlannersWorkingDays()
     {
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-        var course = Planner.PlanEach([new CourseRequest(Local("2027-03-10T08:00"), newYork)]).Single();
+        var planner = new BatchPlanner([CourseProtocol.Label], WorkingDayCalendar.SaturdaySunday, NonWorkingDayShift.Next);
+        var course = planner.PlanEach([new CourseRequest(Local("2027-03-10T08:00"), newYork, 0, new LocalDate(2027, 3, 31), 72.5m)]).Single();
 
         var schedule = course.ToSchedule();
 
-        schedule.Should().Be(new CoursePlanner().Plan(Local("2027-03-10T08:00"), newYork));
+        schedule.Doses[12].Start.ToOffsetDateTime().ToString().Should().Be("2027-03-14T09:00:00-04");
+        schedule.CourseEnd.ToOffsetDateTime().ToString().Should().Be("2027-03-28T16:15:00-04");
+        schedule.ResponseAssessmentDate.Should().Be(new LocalDate(2027, 4, 26));
+        (schedule.NextCourseWindow.Dates!.Start, schedule.NextCourseWindow.Dates.End).Should().Be((new LocalDate(2027, 5, 19), new LocalDate(2027, 6, 18)));
+        schedule.DoseAmount!.InternationalUnits.Should().Be(43_500_000m);
+        (course.ResponseAssessmentDate, course.NextCourseWindowStart, course.NextCourseWindowEnd, course.DoseInternationalUnits)
+            .Should().Be((new LocalDate(2027, 4, 26), new LocalDate(2027, 5, 19), new LocalDate(2027, 6, 18), 43_500_000m));
+        course.NextCourseWindowReasons.Should().Be(NextCourseWindowReasons.StartMovedByDischarge | NextCourseWindowReasons.EndMovedToWorkingDay);
         schedule.Doses.Select(d => d.Start.ToInstant()).Should().Equal(course.DoseStarts.ToArray());
     }
 

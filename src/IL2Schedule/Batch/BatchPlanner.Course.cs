@@ -1,0 +1,101 @@
+using System;
+using IL2Schedule.Rules;
+using NodaTime;
+
+namespace IL2Schedule.Batch;
+
+/// <summary>Planning one request of a batch through the shared rules, with the batch's zone cache as the mapping.</summary>
+public sealed partial class BatchPlanner
+{
+    /// <summary>Plans one request into <paramref name="slots"/>; a broken rule is reported in <paramref name="failure"/>, never thrown.</summary>
+    private CourseOutcome PlanOne(in CourseRequest request, ZoneCaches caches, Span<Instant> slots, long index, out CourseFailure? failure)
+    {
+        failure = null;
+        if ((uint)request.ProtocolIndex >= (uint)plans.Length)
+        {
+            failure = new CourseFailure(index, ProtocolIndexOutOfRange(request.ProtocolIndex, plans.Length));
+            return default;
+        }
+        if (request.Zone is not { } zone)
+        {
+            failure = new CourseFailure(index, ZoneIsNull(request.Zone));
+            return default;
+        }
+        var plan = plans[request.ProtocolIndex];
+        var protocol = plan.Protocol;
+        try
+        {
+            CoursePlanner.CheckFirstDoseDate(request.FirstDose.Date);
+            var map = new CachedZoneMap(caches.For(zone));
+            var firstLocal = LocalInstant.From(request.FirstDose);
+            var firstStart = map.MapLeniently(firstLocal, out bool unique);
+            if (!unique)
+            {
+                failure = new CourseFailure(index, FirstDoseNotUnique(request.FirstDose, zone));
+                return default;
+            }
+            var sink = new SlotSink(slots);
+            if (!CourseWalker.TryWalk(protocol, firstLocal, firstStart, ref map, ref sink, out var course, out var broken))
+            {
+                failure = new CourseFailure(index, broken.ToException(protocol, zone, "firstDose"));
+                return default;
+            }
+            FollowUpRules.CheckDischarge(request.DischargeDate, course.CourseEndDate, "dischargeDate");
+            decimal units = 0;
+            decimal milligrams = 0;
+            if (request.BodyWeightKilograms is { } weight)
+            {
+                DoseAmount.CheckBodyWeight(weight, "bodyWeightKilograms");
+                units = DoseAmount.InternationalUnitsFor(protocol, weight);
+                milligrams = DoseAmount.MilligramsFor(protocol, weight) ?? 0;
+            }
+            var followUp = plan.FollowUpDates(course.CourseEndDate, request.DischargeDate);
+            var window = followUp.Window;
+            return new CourseOutcome(
+                course.DoseCount,
+                course.CourseEnd,
+                followUp.ResponseAssessmentDate,
+                window.IsEmpty ? default : window.Start,
+                window.IsEmpty ? default : window.End,
+                window.Reasons,
+                units,
+                milligrams);
+        }
+        catch (ArgumentException e)
+        {
+            failure = new CourseFailure(index, e);
+            return default;
+        }
+    }
+
+    private static ArgumentOutOfRangeException ProtocolIndexOutOfRange(int protocolIndex, int protocolCount) =>
+        new(nameof(protocolIndex), protocolIndex, Invariant($"protocolIndex must be in range [0, {protocolCount}); was {protocolIndex}"));
+
+    private static ArgumentNullException ZoneIsNull(DateTimeZone? zone) => new(nameof(zone));
+
+    private static LocalTimeMappingException FirstDoseNotUnique(LocalDateTime firstDose, DateTimeZone zone) => new(zone.MapLocal(firstDose), nameof(firstDose));
+
+    /// <summary>Writes each planned dose's start into the course's slots.</summary>
+    private ref struct SlotSink(Span<Instant> slots) : ICourseSink
+    {
+        private readonly Span<Instant> slots = slots;
+        private int count;
+
+        public void Dose(int cycleIndex, int indexInCycle, Instant start, Instant end) => slots[count++] = start;
+
+        public readonly void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)
+        {
+        }
+    }
+}
+
+/// <summary>What planning one course produced (the columns' per-course values).</summary>
+internal readonly record struct CourseOutcome(
+    int DoseCount,
+    Instant CourseEnd,
+    LocalDate ResponseAssessmentDate,
+    LocalDate NextCourseWindowStart,
+    LocalDate NextCourseWindowEnd,
+    NextCourseWindowReasons NextCourseWindowReasons,
+    decimal DoseInternationalUnits,
+    decimal DoseMilligrams);

@@ -1,0 +1,51 @@
+using System.Threading;
+using IL2Schedule.Rules;
+using NodaTime;
+
+namespace IL2Schedule.Batch;
+
+/// <summary>
+/// One protocol of a batch planner with the follow-up dates it has computed: a batch's course end
+/// dates span a few thousand days, so each date's follow-up dates (without a discharge date) are
+/// computed once by <see cref="FollowUpRules.Dates"/> and later courses read them.
+/// </summary>
+internal sealed class ProtocolPlan
+{
+    /// <summary>Slots of the follow-up table: over 22 years of course end dates without a collision.</summary>
+    private const int FollowUpSlots = 8192;
+
+    private readonly Entry?[] followUps = new Entry?[FollowUpSlots];
+    private readonly WorkingDayCalendar? calendar;
+    private readonly NonWorkingDayShift imagingDateShift;
+
+    internal ProtocolPlan(CourseProtocol protocol, WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
+    {
+        Protocol = protocol;
+        this.calendar = calendar;
+        this.imagingDateShift = imagingDateShift;
+    }
+
+    internal CourseProtocol Protocol { get; }
+
+    /// <summary>
+    /// The follow-up dates of a course end date; with a discharge date they are computed afresh.
+    /// Entries are immutable, so parallel workers share the table safely.
+    /// </summary>
+    internal FollowUpDates FollowUpDates(LocalDate courseEndDate, LocalDate? dischargeDate)
+    {
+        if (dischargeDate is not null)
+        {
+            return Rules.FollowUpRules.Dates(Protocol, courseEndDate, dischargeDate, calendar, imagingDateShift);
+        }
+        ref var slot = ref followUps[courseEndDate.ToDateOnly().DayNumber & (FollowUpSlots - 1)];
+        var entry = Volatile.Read(ref slot);
+        if (entry is null || entry.CourseEndDate != courseEndDate)
+        {
+            entry = new Entry(courseEndDate, Rules.FollowUpRules.Dates(Protocol, courseEndDate, null, calendar, imagingDateShift));
+            Volatile.Write(ref slot, entry);
+        }
+        return entry.Dates;
+    }
+
+    private sealed record Entry(LocalDate CourseEndDate, FollowUpDates Dates);
+}

@@ -23,14 +23,14 @@ public sealed partial class BatchCommandTests
         File.WriteAllText(output, "precious\n");
         var seen = new List<string>();
         // P1's rejection goes to stderr mid-run, after the output's header has been written.
-        using var stderr = new SpyWriter(() => seen.Add($"{File.ReadAllText(output)}|{string.Join(",", PartialFiles())}"));
+        using var stderr = new SpyWriter(() => seen.Add($"{File.ReadAllText(output)}|{string.Join(",", TemporaryFiles())}"));
 
         int exitCode = CliApplication.Run(["batch", "--input", input, "--output", output], TextWriter.Null, stderr);
 
         exitCode.Should().Be(3);
-        seen[0].Should().MatchRegex(@"^precious\n\|schedules\.csv\.[0-9a-f]{8}\.partial$");
+        seen[0].Should().MatchRegex(@"^precious\n\|\.schedules\.csv\.[0-9a-f]{32}\.tmp$");
         File.ReadAllLines(output).Should().HaveCount(1 + 56).And.StartWith("patientId,course,cycle,dose,start,end");
-        PartialFiles().Should().BeEmpty();
+        TemporaryFiles().Should().BeEmpty();
     }
 
     [Fact]
@@ -41,14 +41,14 @@ public sealed partial class BatchCommandTests
         string errors = Path.Combine(directory, "errors.csv");
         File.WriteAllText(errors, "earlier errors\n");
         var seen = new List<string>();
-        using var stdout = new SpyWriter(() => seen.Add($"{File.ReadAllText(errors)}|{string.Join(",", PartialFiles())}"));
+        using var stdout = new SpyWriter(() => seen.Add($"{File.ReadAllText(errors)}|{string.Join(",", TemporaryFiles())}"));
 
         int exitCode = CliApplication.Run(["batch", "--input", input, "--errors", errors], stdout, TextWriter.Null);
 
         exitCode.Should().Be(3);
-        seen[0].Should().MatchRegex(@"^earlier errors\n\|errors\.csv\.[0-9a-f]{8}\.partial$");
+        seen[0].Should().MatchRegex(@"^earlier errors\n\|\.errors\.csv\.[0-9a-f]{32}\.tmp$");
         File.ReadAllLines(errors).Should().HaveCount(2).And.StartWith("line,patientId,reason");
-        PartialFiles().Should().BeEmpty();
+        TemporaryFiles().Should().BeEmpty();
     }
 
     // The real thing: a separate il2schedule process, killed while it writes ten million courses.
@@ -73,11 +73,11 @@ public sealed partial class BatchCommandTests
         process.WaitForExit();
 
         File.Exists(output).Should().BeFalse();
-        PartialFiles().Should().ContainSingle().Which.Should().MatchRegex(@"^schedules\.csv\.[0-9a-f]{8}\.partial$");
+        TemporaryFiles().Should().ContainSingle().Which.Should().MatchRegex(@"^\.schedules\.csv\.[0-9a-f]{32}\.tmp$");
     }
 
-    private List<string> PartialFiles() =>
-        Directory.GetFiles(directory, "*.partial").Select(path => Path.GetFileName(path)!).ToList();
+    private List<string> TemporaryFiles() =>
+        Directory.GetFiles(directory, ".*.tmp").Select(path => Path.GetFileName(path)!).ToList();
 
     /// <summary>A writer that calls <paramref name="onFirstWrite"/> when it is first written to.</summary>
     private sealed class SpyWriter(Action onFirstWrite) : StringWriter

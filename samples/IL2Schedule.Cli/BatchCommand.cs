@@ -42,7 +42,7 @@ internal static class BatchCommand
         };
         var output = new Option<string?>("--output")
         {
-            Description = "Where the schedules go (default: stdout).",
+            Description = "Where the schedules go (default: stdout); written beside it under a temporary name and renamed when the run is complete.",
         };
         var format = new Option<string>("--format")
         {
@@ -52,7 +52,7 @@ internal static class BatchCommand
         format.AcceptOnlyFromAmong("csv", "ndjson");
         var errors = new Option<string?>("--errors")
         {
-            Description = "CSV file for rejected rows (line,patientId,reason); default: one line each on stderr.",
+            Description = "CSV file for rejected rows (line,patientId,reason; request,patientId,reason with --count), written like --output; default: one line each on stderr.",
         };
         var parallel = new Option<bool>("--parallel")
         {
@@ -60,7 +60,7 @@ internal static class BatchCommand
         };
         var count = new Option<long?>("--count")
         {
-            Description = "Instead of --input, plan N synthetic requests: random tzdb zones, first doses from 2020 to 2035.",
+            Description = "Instead of --input, plan N synthetic requests: random tzdb zones, first doses from 2020 to 2035 (one the zone skips or repeats is drawn again).",
         };
         var seed = new Option<int>("--seed")
         {

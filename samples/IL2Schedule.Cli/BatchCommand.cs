@@ -5,8 +5,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
-using CsvHelper;
 using IL2Schedule.Batch;
 using Spectre.Console;
 
@@ -40,11 +38,11 @@ internal static class BatchCommand
     {
         var input = new Option<string?>("--input")
         {
-            Description = "CSV file with the header patientId,firstDose,zone and optionally protocol (label|nci), doseTiming (elapsed|wall-clock), discharge (yyyy-MM-dd).",
+            Description = InputDescription(),
         };
         var output = new Option<string?>("--output")
         {
-            Description = "Where the schedules go (default: stdout).",
+            Description = "Where the schedules go (default: stdout); written beside it under a temporary name and renamed when the run is complete.",
         };
         var format = new Option<string>("--format")
         {
@@ -54,7 +52,7 @@ internal static class BatchCommand
         format.AcceptOnlyFromAmong("csv", "ndjson");
         var errors = new Option<string?>("--errors")
         {
-            Description = "CSV file for rejected rows (line,patientId,reason); default: one line each on stderr.",
+            Description = "CSV file for rejected rows (line,patientId,reason; request,patientId,reason with --count), written like --output; default: one line each on stderr.",
         };
         var parallel = new Option<bool>("--parallel")
         {
@@ -62,7 +60,7 @@ internal static class BatchCommand
         };
         var count = new Option<long?>("--count")
         {
-            Description = "Instead of --input, plan N synthetic requests: random tzdb zones, first doses from 2020 to 2035.",
+            Description = "Instead of --input, plan N synthetic requests: random tzdb zones, first doses from 2020 to 2035 (one the zone skips or repeats is drawn again).",
         };
         var seed = new Option<int>("--seed")
         {
@@ -113,10 +111,10 @@ internal static class BatchCommand
             fraction = rowsRead => (double)rowsRead / count.Value;
         }
 
-        using var outputFile = outputPath is null ? null : OpenForWriting(outputPath, "--output");
-        using var errorsFile = errorsPath is null ? null : OpenForWriting(errorsPath, "--errors");
-        var writer = outputFile ?? stdout;
-        var rejections = new RejectionSink(errorsFile, stderr);
+        using var outputFile = outputPath is null ? null : PendingFile.Create(outputPath, "--output");
+        using var errorsFile = errorsPath is null ? null : PendingFile.Create(errorsPath, "--errors");
+        var writer = outputFile?.Writer ?? stdout;
+        var rejections = new RejectionSink(errorsFile?.Writer, stderr, csvRows is null ? "request" : "line");
         var batchOutput = BatchOutput.Create(format, writer);
         var run = new BatchRun(rows, fraction, batchOutput, rejections, parallel);
 
@@ -131,11 +129,14 @@ internal static class BatchCommand
         }
         writer.Flush();
         rejections.Flush();
+        // The errors first: once the output is there, so is everything else.
+        errorsFile?.Commit();
+        outputFile?.Commit();
 
         double seconds = Math.Max(run.Elapsed.TotalSeconds, 1e-9);
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"done: {run.Courses:N0} courses planned, {run.Doses:N0} doses, {run.Rejected:N0} rejected rows, {run.Elapsed.TotalSeconds:0.0} s, {run.Courses / seconds:N0} courses/s"));
+            $"done: {Counted(run.Courses, "course")} planned, {Counted(run.Doses, "dose")}, {Counted(run.Rejected, "rejected row")}, {run.Elapsed.TotalSeconds:0.0} s, {run.Courses / seconds:N0} courses/s"));
         return run.Rejected > 0 ? RowsRejected : CliApplication.Success;
     }
 
@@ -174,17 +175,17 @@ internal static class BatchCommand
         }
     }
 
-    /// <summary>Opens an output file; failing to open it is a usage error (exit 2) naming the option, not a mid-stream write failure.</summary>
-    private static StreamWriter OpenForWriting(string path, string option)
+    /// <summary>"1 course", "2 courses", "1,000 courses".</summary>
+    private static string Counted(long count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? "" : "s")}");
+
+    /// <summary>The <c>--input</c> help: every column, what it holds and its limit, from <see cref="BatchColumns.All"/>.</summary>
+    private static string InputDescription()
     {
-        try
-        {
-            return new StreamWriter(path, new UTF8Encoding(false), new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = 1 << 16 });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"{option} cannot be written: {e.Message}");
-        }
+        var columns = BatchColumns.All.Select(column => string.Create(CultureInfo.InvariantCulture,
+            $"{column.Name} ({(column.Required ? "required" : "optional")}; {column.Values}{(column.MaxLength == BatchColumns.OtherMaxLength ? "" : $"; at most {column.MaxLength} characters")})"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"UTF-8 CSV file, one row per course, with a header naming its columns (matched ignoring case): {string.Join(", ", columns)}. Other values: at most {BatchColumns.OtherMaxLength} characters. A row with a malformed field (a quote left open, bytes that are not UTF-8, a value too long) is rejected alone.");
     }
 
     /// <summary>Plain lines, at most one every few seconds: for logs and pipes.</summary>
@@ -202,7 +203,7 @@ internal static class BatchCommand
             string eta = done > 0 ? $", ETA {TimeSpan.FromSeconds(run.Elapsed.TotalSeconds * (1 - done) / done):hh\\:mm\\:ss}" : "";
             stderr.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"progress: {run.Courses:N0} courses, {done:P0}, {rate:N0} courses/s, elapsed {run.Elapsed:hh\\:mm\\:ss}{eta}"));
+                $"progress: {Counted(run.Courses, "course")}, {done:P0}, {rate:N0} courses/s, elapsed {run.Elapsed:hh\\:mm\\:ss}{eta}"));
         };
     }
 
@@ -219,7 +220,7 @@ internal static class BatchCommand
                 run.Execute((current, done) =>
                 {
                     double rate = current.Courses / Math.Max(current.Elapsed.TotalSeconds, 1e-9);
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{current.Courses:N0} courses, {rate:N0}/s");
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{Counted(current.Courses, "course")}, {rate:N0}/s");
                     task.Value = done;
                 });
                 task.Value = 1.0;
@@ -342,37 +343,5 @@ internal static class BatchCommand
                 .Replace("use DoseTiming.Elapsed", "use doseTiming elapsed", StringComparison.Ordinal)),
             _ => CliApplication.OneLine(e.Message),
         };
-    }
-
-    /// <summary>Rejected rows: to the errors file as CSV (line,patientId,reason), or one line each on stderr.</summary>
-    private sealed class RejectionSink
-    {
-        private readonly CsvWriter? csv;
-        private readonly TextWriter stderr;
-
-        internal RejectionSink(TextWriter? errorsFile, TextWriter stderr)
-        {
-            this.stderr = stderr;
-            if (errorsFile is not null)
-            {
-                csv = CsvWriter.Create(errorsFile, CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: true);
-                csv.WriteHeader(["line", "patientId", "reason"]);
-            }
-        }
-
-        internal void Write(long line, string patientId, string reason)
-        {
-            if (csv is null)
-            {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rejected: line {line}, patient {patientId}: {reason}"));
-                return;
-            }
-            csv.WriteField(line, "");
-            csv.WriteField(patientId);
-            csv.WriteField(reason);
-            csv.EndRecord();
-        }
-
-        internal void Flush() => csv?.Flush();
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Unicode;
 using CsvHelper;
 using IL2Schedule.Batch;
 using NodaTime;
@@ -12,7 +13,7 @@ using NodaTime.TimeZones;
 namespace IL2Schedule.Cli;
 
 /// <summary>One input row of <c>il2schedule batch</c>, parsed: a request, or why the row is rejected.</summary>
-/// <param name="Line">The row's line in the input file (the header is line 1); for synthetic requests, the request's number + 1.</param>
+/// <param name="Line">The row's line in the input file (the header is line 1); for synthetic requests, the request's number, from 1.</param>
 /// <param name="Course">The row's number among the data rows, from 1: the <c>course</c> column of the output.</param>
 /// <param name="PatientId">The patient id as given.</param>
 /// <param name="Request">The request (protocol index: see <see cref="BatchInput.ProtocolIndex"/>); meaningless when <paramref name="Rejection"/> is set.</param>
@@ -21,29 +22,46 @@ namespace IL2Schedule.Cli;
 internal readonly record struct BatchRow(long Line, long Course, string PatientId, CourseRequest Request, LocalDate? DischargeDate, string? Rejection);
 
 /// <summary>
-/// The rows of a batch: read from CSV (CsvHelper) with the header <c>patientId,firstDose,zone</c> and
-/// the optional columns <c>protocol</c> (label|nci), <c>doseTiming</c> (elapsed|wall-clock) and
-/// <c>discharge</c> (yyyy-MM-dd), or generated from a seed.
+/// The rows of a batch: read from a UTF-8 CSV file (CsvHelper) whose columns are
+/// <see cref="BatchColumns.All"/>, or generated from a seed.
 /// </summary>
 internal static class BatchInput
 {
     private static readonly LocalDateTimePattern FirstDoseText = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
 
-    private static readonly string[] RequiredColumns = ["patientId", "firstDose", "zone"];
+    private static readonly int PatientIdColumn = BatchColumns.IndexOf("patientId");
+    private static readonly int FirstDoseColumn = BatchColumns.IndexOf("firstDose");
+    private static readonly int ZoneColumn = BatchColumns.IndexOf("zone");
+    private static readonly int ProtocolColumn = BatchColumns.IndexOf("protocol");
+    private static readonly int DoseTimingColumn = BatchColumns.IndexOf("doseTiming");
+    private static readonly int DischargeColumn = BatchColumns.IndexOf("discharge");
 
     /// <summary>The index into <see cref="BatchCommand.Protocols"/>: label or NCI, elapsed or wall-clock timing.</summary>
     internal static int ProtocolIndex(bool nci, bool wallClock) => (nci ? 2 : 0) + (wallClock ? 1 : 0);
 
-    /// <summary>Opens a CSV file and checks its header; the rows are read lazily.</summary>
-    /// <exception cref="CliUsageException">The file cannot be read or lacks a required column.</exception>
+    /// <summary>
+    /// Opens a CSV file and checks its encoding and header; the rows are read lazily. No field may
+    /// hold a line break, so a quote left open is one malformed row, not the rest of the file.
+    /// </summary>
+    /// <exception cref="CliUsageException">The file cannot be read, is not UTF-8, or its header is unusable.</exception>
     internal static CsvRows OpenCsv(string path)
     {
+        var malformed = new Queue<CsvMalformedRecord>();
         CsvReader csv;
         long length;
         try
         {
             length = new FileInfo(path).Length;
-            csv = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true, PoolStrings = true });
+            CheckByteOrderMark(path);
+            csv = CsvReader.FromFile(path, CsvReaderOptions.Default with
+            {
+                Separator = ',',
+                TrackLineNumbers = true,
+                PoolStrings = true,
+                AllowLineBreaksInQuotes = false,
+                MalformedData = CsvMalformedDataHandling.Skip,
+                OnMalformedRecord = malformed.Enqueue,
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -51,13 +69,12 @@ internal static class BatchInput
         }
         try
         {
-            var missing = RequiredColumns.Where(column => !csv.TryGetFieldIndex(column, out _)).ToList();
-            if (missing.Count > 0)
+            var header = csv.Headers;
+            if (malformed.Any(record => record.LineNumber == 1))
             {
-                throw new CliUsageException(
-                    $"--input must start with a header row naming {string.Join(",", RequiredColumns)} (optional: protocol,doseTiming,discharge); '{path}' lacks {string.Join(", ", missing)}");
+                throw new CliUsageException($"--input '{path}' has an unusable header row: its quoting is malformed (a quote left open, or text around a quoted name)");
             }
-            return new CsvRows(csv, length);
+            return new CsvRows(csv, BatchColumns.Map(header, path), malformed, length);
         }
         catch
         {
@@ -69,7 +86,8 @@ internal static class BatchInput
     /// <summary>
     /// <paramref name="count"/> synthetic rows from <paramref name="seed"/>: a random tzdb zone each
     /// and a random first dose, to the minute, from 2020-01-01 00:00 to 2035-12-31 23:59, label
-    /// protocol, elapsed timing. Patient ids are S0000001, S0000002, ...
+    /// protocol, elapsed timing. A first dose the zone skips or repeats is drawn again, so every
+    /// request can be planned. Patient ids are S0000001, S0000002, ...
     /// </summary>
     internal static IEnumerable<BatchRow> Synthetic(long count, int seed)
     {
@@ -80,13 +98,41 @@ internal static class BatchInput
         for (long i = 0; i < count; i++)
         {
             var zone = zones[random.Next(zones.Length)];
-            var firstDose = firstDay.PlusDays(random.Next(days)).At(LocalTime.FromMinutesSinceMidnight(random.Next(24 * 60)));
+            LocalDateTime firstDose;
+            do
+            {
+                firstDose = firstDay.PlusDays(random.Next(days)).At(LocalTime.FromMinutesSinceMidnight(random.Next(24 * 60)));
+            }
+            while (zone.MapLocal(firstDose).Count != 1);
             string patientId = "S" + (i + 1).ToString("D7", CultureInfo.InvariantCulture);
-            yield return new BatchRow(i + 2, i + 1, patientId, new CourseRequest(firstDose, zone), null, null);
+            yield return new BatchRow(i + 1, i + 1, patientId, new CourseRequest(firstDose, zone), null, null);
         }
     }
 
-    /// <summary>The rows of an open CSV file, parsed one by one; zone ids are looked up once each.</summary>
+    /// <summary>Refuses a file that starts with a UTF-16 or UTF-32 byte order mark; a UTF-8 one is allowed.</summary>
+    private static void CheckByteOrderMark(string path)
+    {
+        Span<byte> start = stackalloc byte[4];
+        int read;
+        using (var file = File.OpenRead(path))
+        {
+            read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        }
+        string? encoding = start[..read] switch
+        {
+            [0xFF, 0xFE, 0, 0] => "UTF-32 (little-endian)",
+            [0, 0, 0xFE, 0xFF] => "UTF-32 (big-endian)",
+            [0xFF, 0xFE, ..] => "UTF-16 (little-endian)",
+            [0xFE, 0xFF, ..] => "UTF-16 (big-endian)",
+            _ => null,
+        };
+        if (encoding is not null)
+        {
+            throw new CliUsageException($"--input must be UTF-8 (a UTF-8 byte order mark is allowed); '{path}' starts with a {encoding} byte order mark: save it as UTF-8");
+        }
+    }
+
+    /// <summary>The rows of an open CSV file, parsed one by one, in file order; zone ids are looked up once each.</summary>
     internal sealed class CsvRows : IDisposable
     {
         /// <summary>Enough for every tzdb and Windows id with room for typing errors; more ids are looked up each time, so memory stays flat.</summary>
@@ -94,25 +140,22 @@ internal static class BatchInput
 
         private readonly CsvReader csv;
         private readonly Dictionary<string, (DateTimeZone? Zone, string? Error)> zones = new(StringComparer.Ordinal);
-        private readonly int patientIdColumn;
-        private readonly int firstDoseColumn;
-        private readonly int zoneColumn;
-        private readonly int protocolColumn;
-        private readonly int doseTimingColumn;
-        private readonly int dischargeColumn;
+        private readonly int[] fieldIndexes;
+        private readonly Queue<CsvMalformedRecord> malformed;
+        private readonly string[] values = new string[BatchColumns.All.Length];
         private readonly int headerFieldCount;
 
-        internal CsvRows(CsvReader csv, long length)
+        /// <param name="csv">The reader, its header read.</param>
+        /// <param name="fieldIndexes">For each of <see cref="BatchColumns.All"/>, its field index, or -1.</param>
+        /// <param name="malformed">The records the reader skipped for malformed quoting, in file order, as it finds them.</param>
+        /// <param name="length">The input's length in bytes.</param>
+        internal CsvRows(CsvReader csv, int[] fieldIndexes, Queue<CsvMalformedRecord> malformed, long length)
         {
             this.csv = csv;
+            this.fieldIndexes = fieldIndexes;
+            this.malformed = malformed;
             Length = length;
             headerFieldCount = csv.Headers.Count;
-            patientIdColumn = csv.GetFieldIndex("patientId");
-            firstDoseColumn = csv.GetFieldIndex("firstDose");
-            zoneColumn = csv.GetFieldIndex("zone");
-            protocolColumn = csv.TryGetFieldIndex("protocol", out int protocol) ? protocol : -1;
-            doseTimingColumn = csv.TryGetFieldIndex("doseTiming", out int doseTiming) ? doseTiming : -1;
-            dischargeColumn = csv.TryGetFieldIndex("discharge", out int discharge) ? discharge : -1;
         }
 
         /// <summary>The input's length in bytes, for progress.</summary>
@@ -121,33 +164,84 @@ internal static class BatchInput
         /// <summary>Where the current row starts, in bytes, for progress.</summary>
         internal long Position => csv.ByteOffset;
 
+        /// <summary>Every data row, the malformed ones (which the reader skips) as rejections in their place.</summary>
         internal IEnumerable<BatchRow> Rows()
         {
             long course = 0;
             while (csv.Read())
             {
-                course++;
-                yield return Parse(csv.LineNumber, course);
+                long line = csv.LineNumber;
+                while (malformed.TryPeek(out var skipped) && skipped.LineNumber < line)
+                {
+                    yield return Malformed(malformed.Dequeue(), ++course);
+                }
+                yield return Parse(line, ++course);
+            }
+            while (malformed.TryDequeue(out var skipped))
+            {
+                yield return Malformed(skipped, ++course);
             }
         }
 
         public void Dispose() => csv.Dispose();
 
+        private BatchRow Malformed(CsvMalformedRecord record, long course)
+        {
+            // The id as the row shows it: the reader cannot split a malformed row into fields.
+            var naiveFields = record.RawRecord.Split(',');
+            int patientIdField = fieldIndexes[PatientIdColumn];
+            string patientId = patientIdField < naiveFields.Length ? naiveFields[patientIdField] : "";
+            string reason = record.Reason switch
+            {
+                CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.UnterminatedQuote =>
+                    "a quote is left open: a quoted field must end with a quote on the same line, since no field may hold a line break",
+                CsvMalformedReason.StrayQuote =>
+                    "a quote inside an unquoted field: quote the whole field and double the quote inside (\"a\"\"b\")",
+                _ => "text after the closing quote of a quoted field: put the whole value inside the quotes",
+            };
+            return new BatchRow(record.LineNumber, course, patientId, default, null, reason);
+        }
+
         private BatchRow Parse(long line, long course)
         {
+            BatchRow Reject(string patientId, string reason) => new(line, course, patientId, default, null, reason);
+
             if (csv.FieldCount != headerFieldCount)
             {
-                // A quote left open joins the following lines into one field, so the row is short.
-                string id = patientIdColumn < csv.FieldCount ? Field(patientIdColumn).Split('\n')[0].TrimEnd('\r') : "";
-                return new BatchRow(line, course, id, default, null, string.Create(CultureInfo.InvariantCulture,
-                    $"the row has {csv.FieldCount} field{(csv.FieldCount == 1 ? "" : "s")} but the header has {headerFieldCount}; check for a missing or extra field, or a quote left open (which joins the lines after it into one field)"));
+                string id = fieldIndexes[PatientIdColumn] < csv.FieldCount ? csv.GetString(fieldIndexes[PatientIdColumn]) : "";
+                return Reject(id, string.Create(CultureInfo.InvariantCulture,
+                    $"the row has {csv.FieldCount} field{(csv.FieldCount == 1 ? "" : "s")} but the header has {headerFieldCount}; check for a missing or extra field"));
             }
-            string patientId = Field(patientIdColumn);
-            string firstDoseText = Field(firstDoseColumn);
-            string zoneText = Field(zoneColumn);
-            string protocol = Field(protocolColumn);
-            string doseTiming = Field(doseTimingColumn);
-            string dischargeText = Field(dischargeColumn);
+            var raw = csv.RawRecord;
+            if (!Utf8.IsValid(raw))
+            {
+                return Reject(Utf8Text.Escaped(csv.GetSpan(fieldIndexes[PatientIdColumn])), string.Create(CultureInfo.InvariantCulture,
+                    $"the bytes at byte offset {csv.ByteOffset + Utf8Text.FirstInvalidByte(raw)} of the file are not valid UTF-8; the file must be UTF-8"));
+            }
+            for (int column = 0; column < values.Length; column++)
+            {
+                values[column] = fieldIndexes[column] < 0 ? "" : csv.GetString(fieldIndexes[column]);
+            }
+            string patientId = values[PatientIdColumn];
+            for (int column = 0; column < values.Length; column++)
+            {
+                var known = BatchColumns.All[column];
+                if (values[column].Length > known.MaxLength)
+                {
+                    return Reject(patientId, string.Create(CultureInfo.InvariantCulture,
+                        $"{known.Name} is {values[column].Length} characters long; the limit is {known.MaxLength}"));
+                }
+            }
+            return ParseValues(line, course, patientId);
+        }
+
+        /// <summary>The row's values (in <see cref="values"/>), well-formed and within their limits, as a request or a rejection.</summary>
+        private BatchRow ParseValues(long line, long course, string patientId)
+        {
+            string firstDoseText = values[FirstDoseColumn];
+            string protocol = values[ProtocolColumn];
+            string doseTiming = values[DoseTimingColumn];
+            string dischargeText = values[DischargeColumn];
             BatchRow Reject(string reason) => new(line, course, patientId, default, null, reason);
 
             if (patientId.Length == 0)
@@ -159,7 +253,7 @@ internal static class BatchInput
             {
                 return Reject($"firstDose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is the zone column); was '{firstDoseText}'");
             }
-            var (zone, zoneError) = Zone(zoneText);
+            var (zone, zoneError) = Zone(values[ZoneColumn]);
             if (zone is null)
             {
                 return Reject(zoneError!);
@@ -185,8 +279,6 @@ internal static class BatchInput
             var request = new CourseRequest(firstDose.Value, zone, ProtocolIndex(protocol == "nci", doseTiming == "wall-clock"));
             return new BatchRow(line, course, patientId, request, discharge, null);
         }
-
-        private string Field(int column) => column < 0 ? "" : csv.GetString(column);
 
         private (DateTimeZone? Zone, string? Error) Zone(string id)
         {

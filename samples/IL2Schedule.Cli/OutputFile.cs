@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Text;
 
 namespace IL2Schedule.Cli;
 
@@ -12,8 +11,6 @@ namespace IL2Schedule.Cli;
 /// </summary>
 internal static class OutputFile
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     internal static Option<string?> CreateOption() => new("--output")
     {
         Description = "Write the result to this file instead of standard output (written to a temporary file beside it, then renamed, so no partial file is left).",
@@ -42,7 +39,8 @@ internal static class OutputFile
             : throw new CliUsageException($"--output '{path}': the folder '{folder}' does not exist");
     }
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> (UTF-8, no BOM), or to <paramref name="stdout"/> when the path is null.</summary>
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> (UTF-8, no BOM) through a <see cref="PendingFile"/>, or to <paramref name="stdout"/> when the path is null.</summary>
+    /// <exception cref="CliUsageException">The file cannot be written (no permission, a read-only folder).</exception>
     internal static void Write(TextWriter stdout, string? path, string text)
     {
         if (path is null)
@@ -50,23 +48,14 @@ internal static class OutputFile
             stdout.Write(text);
             return;
         }
-        Write(path, Utf8.GetBytes(text));
-    }
-
-    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> through a temporary file beside it.</summary>
-    /// <exception cref="CliUsageException">The file cannot be written (no permission, a read-only folder).</exception>
-    internal static void Write(string path, byte[] bytes)
-    {
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        using var file = PendingFile.Create(path, "--output");
         try
         {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, full, overwrite: true);
+            file.Writer.Write(text);
+            file.Commit();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
             throw new CliUsageException($"--output '{path}' cannot be written: {CliApplication.OneLine(e.Message)}");
         }
     }

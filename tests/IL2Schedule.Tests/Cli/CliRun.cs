@@ -13,4 +13,12 @@ internal static class CliRun
         int exitCode = CliApplication.Run(args, stdout, stderr);
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs the CLI with stdout going to <paramref name="stdout"/>, for outputs too large to keep as a string.</summary>
+    internal static (int ExitCode, string Stderr) Run(TextWriter stdout, params string[] args)
+    {
+        using var stderr = new StringWriter();
+        int exitCode = CliApplication.Run(args, stdout, stderr);
+        return (exitCode, stderr.ToString());
+    }
 }

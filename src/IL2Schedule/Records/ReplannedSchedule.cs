@@ -30,7 +30,7 @@ public sealed class ReplannedSchedule
         if (courseEnd is { } end)
         {
             var plan = record.Plan;
-            var followUp = FollowUpRules.For(plan.Protocol, CourseEndRule.Date(end), dischargeDate, plan.WorkingDayCalendar, plan.ImagingDateShift);
+            var followUp = FollowUpResults.For(plan.Protocol, CourseEndRule.Date(end), dischargeDate, plan.WorkingDayCalendar, plan.ImagingDateShift);
             ResponseAssessmentDateUnadjusted = followUp.ResponseAssessmentDateUnadjusted;
             ResponseAssessmentDate = followUp.ResponseAssessmentDate;
             NextCourseWindowUnadjusted = followUp.NextCourseWindowUnadjusted;

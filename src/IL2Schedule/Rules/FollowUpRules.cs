@@ -103,18 +103,6 @@ internal static class FollowUpRules
             ? new FollowUpDates(imaging, imaging, window, window)
             : new FollowUpDates(imaging, calendar.Shift(imaging, imagingDateShift), window, OnWorkingDays(window, calendar));
     }
-
-    /// <summary>Every follow-up value of a course end date, unadjusted and in force, with the window notes.</summary>
-    /// <exception cref="System.ArgumentOutOfRangeException">As for <see cref="Dates"/>.</exception>
-    internal static FollowUp For(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
-    {
-        var dates = Dates(protocol, courseEndDate, dischargeDate, calendar, imagingDateShift);
-        return new FollowUp(
-            dates.ResponseAssessmentDateUnadjusted,
-            dates.ResponseAssessmentDate,
-            NextCourseWindowText.Describe(protocol, courseEndDate, dischargeDate, dates.WindowUnadjusted, dates.WindowUnadjusted),
-            NextCourseWindowText.Describe(protocol, courseEndDate, dischargeDate, dates.WindowUnadjusted, dates.Window));
-    }
 }
 
 /// <summary>A course's follow-up dates as values: the imaging date and the next-course window, each unadjusted and in force.</summary>
@@ -123,13 +111,6 @@ internal readonly record struct FollowUpDates(
     LocalDate ResponseAssessmentDate,
     WindowDates WindowUnadjusted,
     WindowDates Window);
-
-/// <summary>A course's follow-up values: the imaging date and the next-course window, each unadjusted and in force.</summary>
-internal sealed record FollowUp(
-    LocalDate ResponseAssessmentDateUnadjusted,
-    LocalDate ResponseAssessmentDate,
-    NextCourseWindow NextCourseWindowUnadjusted,
-    NextCourseWindow NextCourseWindow);
 
 /// <summary>
 /// The next-course window as values: counted from the course end date (<see cref="ByCourseEndStart"/>

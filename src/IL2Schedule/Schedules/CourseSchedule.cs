@@ -46,7 +46,7 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
         DoseAmount = bodyWeightKilograms is { } weight ? DoseAmount.For(protocol, weight) : null;
         WorkingDayCalendar = workingDayCalendar;
         ImagingDateShift = imagingDateShift;
-        var followUp = FollowUpRules.For(protocol, CourseEndDate, dischargeDate, workingDayCalendar, imagingDateShift);
+        var followUp = FollowUpResults.For(protocol, CourseEndDate, dischargeDate, workingDayCalendar, imagingDateShift);
         ResponseAssessmentDateUnadjusted = followUp.ResponseAssessmentDateUnadjusted;
         ResponseAssessmentDate = followUp.ResponseAssessmentDate;
         NextCourseWindowUnadjusted = followUp.NextCourseWindowUnadjusted;

@@ -1,11 +1,24 @@
 using System.Linq;
+using IL2Schedule.Rules;
 using NodaTime;
 
-namespace IL2Schedule.Rules;
+namespace IL2Schedule;
 
-/// <summary>Builds a <see cref="IL2Schedule.NextCourseWindow"/> from the rule's values, with the note that words them.</summary>
-internal static class NextCourseWindowText
+/// <summary>Builds the follow-up results (<see cref="IL2Schedule.NextCourseWindow"/> with the note that words it) from the rules' values.</summary>
+internal static class FollowUpResults
 {
+    /// <summary>Every follow-up value of a course end date, unadjusted and in force, with the window notes.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">As for <see cref="FollowUpRules.Dates"/>.</exception>
+    internal static FollowUp For(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
+    {
+        var dates = FollowUpRules.Dates(protocol, courseEndDate, dischargeDate, calendar, imagingDateShift);
+        return new FollowUp(
+            dates.ResponseAssessmentDateUnadjusted,
+            dates.ResponseAssessmentDate,
+            Describe(protocol, courseEndDate, dischargeDate, dates.WindowUnadjusted, dates.WindowUnadjusted),
+            Describe(protocol, courseEndDate, dischargeDate, dates.WindowUnadjusted, dates.Window));
+    }
+
     /// <summary>The window in force, <paramref name="inForce"/>, described against the one before working days, <paramref name="beforeWorkingDays"/>.</summary>
     internal static NextCourseWindow Describe(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WindowDates beforeWorkingDays, WindowDates inForce)
     {
@@ -50,3 +63,10 @@ internal static class NextCourseWindowText
 
     private static string Format(LocalDate date) => ScheduleText.Format(date);
 }
+
+/// <summary>A course's follow-up values: the imaging date and the next-course window, each unadjusted and in force.</summary>
+internal sealed record FollowUp(
+    LocalDate ResponseAssessmentDateUnadjusted,
+    LocalDate ResponseAssessmentDate,
+    NextCourseWindow NextCourseWindowUnadjusted,
+    NextCourseWindow NextCourseWindow);

@@ -31,6 +31,8 @@ public partial class CoursePlannerTests
 
     private static readonly CoursePlanner ElapsedPlanner = new(CourseProtocol.Label);
     private static readonly CoursePlanner WallClockPlanner = new(CourseProtocol.Label.WithDoseTiming(DoseTiming.WallClock));
+    private static readonly CoursePlanner StandardTimesPlanner = new(CourseProtocol.Label.WithDoseTiming(DoseTiming.StandardTimes));
+    private static readonly LocalTime[] WardStandardTimes = [new(0, 0), new(8, 0), new(16, 0)];
 
     /// <summary>
     /// The largest offset change wall-clock timing can absorb: a gap of more than 8 h − 15 min puts
@@ -46,15 +48,22 @@ public partial class CoursePlannerTests
             (zoneId, firstDose, timing) =>
             {
                 var zone = DateTimeZoneProviders.Tzdb[zoneId];
-                var planner = timing == DoseTiming.Elapsed ? ElapsedPlanner : WallClockPlanner;
+                var planner = timing switch
+                {
+                    DoseTiming.Elapsed => ElapsedPlanner,
+                    DoseTiming.WallClock => WallClockPlanner,
+                    _ => StandardTimesPlanner,
+                };
+                planner.Protocol.DoseTiming.Should().Be(timing);
                 CourseSchedule schedule;
                 try
                 {
                     schedule = planner.Plan(firstDose, zone, Resolvers.LenientResolver);
                 }
-                catch (ArgumentException e) when (timing == DoseTiming.WallClock && e.Message.EndsWith("use DoseTiming.Elapsed. (Parameter 'firstDose')", StringComparison.Ordinal))
+                catch (CoursePlanningException e) when (timing != DoseTiming.Elapsed
+                    && e.Reason is CoursePlanningFailure.DoseBeforePreviousInfusionEnds or CoursePlanningFailure.DoseOutsideCycleWindow)
                 {
-                    LargestOffsetChange(zone, firstDose).Should().BeGreaterThan(LargestAbsorbableChange, "wall-clock timing may refuse only across a date-line move; {0}", e.Message);
+                    LargestOffsetChange(zone, firstDose).Should().BeGreaterThan(LargestAbsorbableChange, "clock-time timing may refuse only across a date-line move; {0}", e.Message);
                     return;
                 }
                 ShouldKeepCourseInvariants(schedule, zoneId, zone, firstDose, timing);
@@ -189,6 +198,14 @@ public partial class CoursePlannerTests
                     }
                 }
             }
+            if (timing == DoseTiming.StandardTimes)
+            {
+                for (int k = 1; k < cycle.Doses.Count; k++)
+                {
+                    Check(cycle.Doses[k].Start.ToInstant() == FirstStandardTimeAtLeastHalfAnIntervalAfter(zone, cycle.Doses[k - 1].Start.ToInstant()),
+                        name + ": standard-time dose " + Invariant(cycle.Doses[k].Number) + " is the first standard time at least 4 h after the previous dose");
+                }
+            }
         }
 
         Check(schedule.CourseEnd == schedule.Doses[^1].End, "CourseEnd is the last dose's end");
@@ -220,6 +237,20 @@ public partial class CoursePlannerTests
             2 => start.LocalDateTime == requested && start.Offset == mapping.EarlyInterval.WallOffset,
             _ => start.LocalDateTime == requested.PlusSeconds((mapping.LateInterval.WallOffset - mapping.EarlyInterval.WallOffset).Seconds),
         };
+    }
+
+    /// <summary>
+    /// The 50% rule stated as a minimum: of the standard times 00:00, 08:00 and 16:00 (each local
+    /// time resolved leniently by NodaTime), the earliest that is at least half the 8-hour interval
+    /// after <paramref name="previous"/>.
+    /// </summary>
+    private static Instant FirstStandardTimeAtLeastHalfAnIntervalAfter(DateTimeZone zone, Instant previous)
+    {
+        var date = previous.InZone(zone).Date;
+        return Enumerable.Range(-1, 4)
+            .SelectMany(day => WardStandardTimes.Select(time => date.PlusDays(day).At(time).InZoneLeniently(zone).ToInstant()))
+            .Where(candidate => candidate - previous >= Duration.FromHours(4))
+            .Min();
     }
 
     /// <summary>The largest offset change of the zone from a day before the first dose to 22 days after it.</summary>

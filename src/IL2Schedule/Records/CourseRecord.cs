@@ -211,8 +211,9 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="firstDose"/>'s date is outside <see cref="ReplannedSchedule.NextCourseWindow"/> (inclusive), the
     /// window is empty, or this course has no end because no dose was given; pass an override reason to plan it anyway.
-    /// Or the first dose is not after this course's end and everything recorded in it; or this is course <see cref="int.MaxValue"/>.
+    /// Or the first dose is not after this course's end and everything recorded in it.
     /// </exception>
+    /// <exception cref="InvalidOperationException">This is course <see cref="int.MaxValue"/>: no next course can be numbered.</exception>
     /// <exception cref="LocalTimeMappingException">The zone skips or repeats <paramref name="firstDose"/>.</exception>
     /// <exception cref="ArgumentException">As for <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>.</exception>
     /// <remarks>The window comes from the course end, actual or projected (Atkins 1999, Fyfe 1995: every 6–12 weeks; label: at least 7 weeks after discharge).</remarks>
@@ -227,7 +228,8 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="overrideReason"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="overrideReason"/> is empty or white space; or as for <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The first dose is not after this course's end and everything recorded in it (such as a stop after the last dose); or this is course <see cref="int.MaxValue"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The first dose is not after this course's end and everything recorded in it (such as a stop after the last dose).</exception>
+    /// <exception cref="InvalidOperationException">This is course <see cref="int.MaxValue"/>: no next course can be numbered.</exception>
     /// <exception cref="LocalTimeMappingException">The zone skips or repeats <paramref name="firstDose"/>.</exception>
     public CourseRecord PlanNextCourse(LocalDateTime firstDose, string overrideReason)
     {
@@ -274,7 +276,7 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     {
         if (CourseNumber == int.MaxValue)
         {
-            throw new ArgumentOutOfRangeException(nameof(firstDose), CourseNumber, $"course {CourseNumber} is the last number a course can have; no next course can be numbered");
+            throw new InvalidOperationException($"course {CourseNumber} is the last number a course can have; no next course can be numbered");
         }
         var current = Schedule;
         var next = new CoursePlanner(Plan.Protocol).Plan(firstDose, Plan.Zone);

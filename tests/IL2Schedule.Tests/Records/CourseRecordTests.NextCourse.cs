@@ -177,15 +177,15 @@ public partial class CourseRecordTests
         act.Should().ThrowExactly<ArgumentOutOfRangeException>();
     }
 
-    // Course number int.MaxValue: the next number cannot be represented. PlanNextCourse documents
-    // ArgumentOutOfRangeException, ArgumentException and LocalTimeMappingException only.
+    // Course number int.MaxValue: the next number cannot be represented. That is the record's
+    // state, not a bad argument: InvalidOperationException, whatever the first dose.
     [Fact]
-    public void PlanNextCourse_FromTheLastRepresentableCourseNumber_ThrowsADocumentedException()
+    public void PlanNextCourse_FromTheLastRepresentableCourseNumber_ThrowsInvalidOperation()
     {
         var course = CourseRecord.Start(WorkedExamplePlan(), int.MaxValue);
 
         var act = () => course.PlanNextCourse(Local("2027-05-10T08:00"));
 
-        act.Should().Throw<ArgumentException>();
+        act.Should().ThrowExactly<InvalidOperationException>().WithMessage("course 2147483647 is the last number a course can have; no next course can be numbered");
     }
 }

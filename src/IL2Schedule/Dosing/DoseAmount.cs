@@ -71,7 +71,7 @@ public sealed class DoseAmount : IEquatable<DoseAmount>
     /// 25.4 million IU, 50 mL above that up to and including 60 million IU, 100 mL above 60 million IU.
     /// </summary>
     /// <remarks>
-    /// The label's diluent bands as issue 4 quotes them ("≤ 25.4 million IU: 25 mL; up to 60 million
+    /// The label's diluent bands (section 2.5, as quoted by AHFS) ("≤ 25.4 million IU: 25 mL; up to 60 million
     /// IU: 50 mL; above: 100 mL"). Reading "up to 60 million IU" as inclusive is this library's
     /// choice; each bound belongs to the smaller volume.
     /// </remarks>

@@ -8,7 +8,7 @@ namespace IL2Schedule.Records;
 /// Both stay in the record's history; only the replacement takes effect.
 /// </summary>
 /// <remarks>
-/// This library's rule (issue 3): nothing recorded is lost. The replacement takes over the
+/// This library's rule: nothing recorded is lost. The replacement takes over the
 /// corrected event's id, so a later correction can name the same id again. It may be of another
 /// kind (a dose recorded as given that was in fact held); the record's rules apply to it as to any event.
 /// </remarks>

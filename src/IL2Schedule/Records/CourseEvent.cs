@@ -10,7 +10,7 @@ namespace IL2Schedule.Records;
 /// Immutable, validated on construction, with value equality over the id and every value.
 /// </summary>
 /// <remarks>
-/// The event kinds follow issue 3 and the label's handling of toxicity (Proleukin label, section
+/// The event kinds follow what a medication administration record holds and the label's handling of toxicity (Proleukin label, section
 /// 2.4 and Table 2: doses are withheld or stopped, never reduced). Only this library derives from
 /// this class.
 /// </remarks>

@@ -1,7 +1,7 @@
 namespace IL2Schedule.Records;
 
 /// <summary>The rule a rejected <see cref="CourseEvent"/> breaks; see <see cref="CourseEventRejectedException"/>.</summary>
-/// <remarks>Issue 3, re-planning rule 5, and this library's rules for ids, corrections and reschedules (each named in the member's summary).</remarks>
+/// <remarks>Re-planning rule 5 (see CourseRecord) and this library's rules for ids, corrections and reschedules (each named in the member's summary).</remarks>
 public enum CourseEventRule
 {
     /// <summary>The id was already used by an event with different content (the same content again is a no-op). Use <see cref="Corrected"/> to change an event.</summary>

@@ -13,7 +13,7 @@ namespace IL2Schedule.Records;
 /// event returns a new record, and a rejected event leaves this one exactly as it was.
 /// </summary>
 /// <remarks>
-/// <para>Re-planning rules (issue 3; each is this library's reading where no source fixes it):</para>
+/// <para>Re-planning rules (each is this library's reading where no source fixes it):</para>
 /// <list type="number">
 /// <item>Each cycle has <see cref="CourseProtocol.SlotsPerCycle"/> slots (15 for the
 /// label's 8-hourly, 5-day window); the first <see cref="CourseProtocol.MaxDosesPerCycle"/> are planned, the rest reserve.
@@ -196,7 +196,7 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <summary>The course's state at an instant: the schedule as known then, what is due next and what is overdue.</summary>
     /// <param name="at">The instant, for example now.</param>
     /// <returns>The status.</returns>
-    /// <remarks>Issue 3, rule 6: overdue means planned, with nothing recorded, and due before <paramref name="at"/>.</remarks>
+    /// <remarks>Re-planning rule 6: overdue means planned, with nothing recorded, and due before <paramref name="at"/>.</remarks>
     public CourseStatus GetStatus(Instant at) => new(at, Replanner.Replan(this, effective, at, applied: null));
 
     /// <summary>The course's state at the clock's current instant.</summary>

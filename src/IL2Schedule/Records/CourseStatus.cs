@@ -7,7 +7,7 @@ using NodaTime;
 namespace IL2Schedule.Records;
 
 /// <summary>A course's state at an instant: what is due next and which planned slots are overdue. Immutable.</summary>
-/// <remarks>Issue 3, rule 6. A slot is overdue when it is planned (unrecorded) and due strictly before <see cref="At"/>; no grace period is applied.</remarks>
+/// <remarks>Re-planning rule 6 (see CourseRecord). A slot is overdue when it is planned (unrecorded) and due strictly before <see cref="At"/>; no grace period is applied.</remarks>
 public sealed class CourseStatus
 {
     internal CourseStatus(Instant at, ReplannedSchedule schedule)

@@ -7,7 +7,7 @@ namespace IL2Schedule.Records;
 
 /// <summary>A later cycle (2 or more) moved to a new local start, for example to let a toxicity resolve.</summary>
 /// <remarks>
-/// This library's rule (issue 3, rule 3): a cycle keeps its nominal start (day 15 for cycle 2)
+/// This library's rule (re-planning rule 3, see CourseRecord): a cycle keeps its nominal start (day 15 for cycle 2)
 /// unless rescheduled, and a rescheduled cycle must start at or after the instant the previous
 /// cycle's window closes (the window end is exclusive). The new start is a local date-time in the course's zone, resolved like the planner's
 /// later cycle starts (a skipped time moves forward by the gap, a repeated one takes the earlier instant).

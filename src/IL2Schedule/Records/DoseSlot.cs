@@ -10,7 +10,7 @@ namespace IL2Schedule.Records;
 /// <remarks>
 /// A cycle's slots are the dosing-interval times in its window (15 in the label's 5 days); the
 /// first <see cref="CourseProtocol.MaxDosesPerCycle"/> are planned and the rest are
-/// reserve (issue 3). Reserve slots that are not needed are not listed.
+/// reserve (this library's re-planning rules; see CourseRecord). Reserve slots that are not needed are not listed.
 /// </remarks>
 public sealed class DoseSlot
 {

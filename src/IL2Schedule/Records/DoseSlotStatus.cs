@@ -1,7 +1,7 @@
 namespace IL2Schedule.Records;
 
 /// <summary>What became of a dose slot once the recorded events are applied.</summary>
-/// <remarks>The five states of issue 3; written in JSON as "given", "held", "planned", "skipped" and "cancelled".</remarks>
+/// <remarks>The five states of the re-planning rules (see CourseRecord); written in JSON as "given", "held", "planned", "skipped" and "cancelled".</remarks>
 public enum DoseSlotStatus
 {
     /// <summary>Still to be given: no event recorded for the slot, and re-planning keeps it.</summary>

@@ -12,7 +12,7 @@ namespace IL2Schedule.Records;
 /// status, whether the course is complete, the course end (actual or projected) and the dates
 /// that follow from it. Immutable; made by <see cref="CourseRecord.Schedule"/> and <see cref="CourseRecord.GetStatus(Instant)"/>.
 /// </summary>
-/// <remarks>Issue 3, re-planning rules 1–4; the follow-up rules are the planner's (<see cref="CoursePlanner"/>, rules 6–7).</remarks>
+/// <remarks>Re-planning rules 1–4 (see CourseRecord); the follow-up rules are the planner's (<see cref="CoursePlanner"/>, rules 6–7).</remarks>
 public sealed class ReplannedSchedule
 {
     private readonly ReadOnlyCollection<ReplannedCycle> cycles;
@@ -61,7 +61,7 @@ public sealed class ReplannedSchedule
     /// For a complete course, the end of the last given dose (null if none was given); before
     /// that, the projected end of the last planned dose (or of the last given one, if later).
     /// </summary>
-    /// <remarks>Issue 3, rule 4; the label counts follow-up from the end of the course.</remarks>
+    /// <remarks>Re-planning rule 4; the label counts follow-up from the end of the course.</remarks>
     public ZonedDateTime? CourseEnd { get; }
 
     /// <summary>The local date of <see cref="CourseEnd"/>, or null.</summary>

@@ -2,7 +2,7 @@ namespace IL2Schedule;
 
 /// <summary>Where a follow-up date that falls on a non-working day moves to.</summary>
 /// <remarks>
-/// Imaging departments are closed at weekends and on holidays (issue 4). The label asks for
+/// Imaging departments are closed at weekends and on holidays (hospital practice; which days are the centre's choice). The label asks for
 /// response assessment "about 4 weeks" after the course, so a day either way keeps to it; which way
 /// is the centre's choice, and <see cref="Next"/> (never earlier than the rule's date) is the default.
 /// </remarks>

@@ -19,7 +19,7 @@ namespace IL2Schedule;
 /// IL2Schedule.ICalendar package. The calendar knows no time zone: the dates are the course zone's
 /// local dates.
 /// </para>
-/// <para>Source: issue 4 (imaging departments close at weekends and on holidays); what counts as a holiday is the centre's.</para>
+/// <para>Source: hospital practice (imaging departments close at weekends and on holidays); what counts as a holiday is the centre's.</para>
 /// </remarks>
 public sealed class WorkingDayCalendar : IEquatable<WorkingDayCalendar>
 {

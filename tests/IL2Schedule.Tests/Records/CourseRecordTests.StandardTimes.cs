@@ -6,7 +6,7 @@ using NodaTime;
 namespace IL2Schedule.Tests.Records;
 
 /// <summary>
-/// Re-planning with standard administration times (issue 4, item 1, with a recorded course): a late
+/// Re-planning with standard administration times (with a recorded course): a late
 /// dose does not move the standard times, and the 50% rule decides whether the next one is skipped.
 /// America/New_York in June: EDT, -04:00 throughout.
 /// </summary>

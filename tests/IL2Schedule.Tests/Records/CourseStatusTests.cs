@@ -7,7 +7,7 @@ using static IL2Schedule.Tests.TimeText;
 namespace IL2Schedule.Tests.Records;
 
 /// <summary>
-/// Tests of <see cref="CourseStatus"/> (case 13, issue 3 rule 6): what is due next and which
+/// Tests of <see cref="CourseStatus"/> (re-planning rule 6): what is due next and which
 /// planned slots are overdue at an instant given directly or by a <see cref="FakeClock"/>, and
 /// cycle windows that close by the passing of time. Worked example: 2027-03-10 08:00
 /// America/New_York, elapsed timing; cycle 1 slots at 08:00, 16:00, 00:00 EST, window closing

@@ -39,6 +39,49 @@ internal static class OutputFile
             : throw new CliUsageException($"--output '{path}': the folder '{folder}' does not exist");
     }
 
+    /// <summary>
+    /// Checks before any work is done that a binary <c>--format</c> (png) has somewhere to go: a
+    /// file, or a standard output redirected away from the terminal.
+    /// </summary>
+    /// <exception cref="CliUsageException">The format is binary, there is no <c>--output</c> and standard output is the terminal or not the console.</exception>
+    internal static void CheckBinary(string format, string? path, TextWriter stdout)
+    {
+        if (format == "png" && path is null && !IsRedirectedConsole(stdout))
+        {
+            throw new CliUsageException($"--format {format} writes binary data: give --output FILE or redirect standard output to a file");
+        }
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> through a <see cref="PendingFile"/>, or to the redirected standard output when the path is null.</summary>
+    /// <exception cref="CliUsageException">The file cannot be written (no permission, a read-only folder).</exception>
+    internal static void Write(TextWriter stdout, string? path, byte[] bytes)
+    {
+        if (path is not null)
+        {
+            using var file = PendingFile.Create(path, "--output");
+            try
+            {
+                file.Writer.Flush();
+                file.Writer.BaseStream.Write(bytes);
+                file.Commit();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliUsageException($"--output '{path}' cannot be written: {CliApplication.OneLine(e.Message)}");
+            }
+            return;
+        }
+        if (!IsRedirectedConsole(stdout))
+        {
+            throw new InvalidOperationException("binary output to a terminal must be refused by CheckBinary before any work is done");
+        }
+        stdout.Flush();
+        using var stream = Console.OpenStandardOutput();
+        stream.Write(bytes);
+    }
+
+    private static bool IsRedirectedConsole(TextWriter stdout) => ReferenceEquals(stdout, Console.Out) && Console.IsOutputRedirected;
+
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> (UTF-8, no BOM) through a <see cref="PendingFile"/>, or to <paramref name="stdout"/> when the path is null.</summary>
     /// <exception cref="CliUsageException">The file cannot be written (no permission, a read-only folder).</exception>
     internal static void Write(TextWriter stdout, string? path, string text)

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using IL2Schedule.ICalendar;
 using IL2Schedule.Serialization;
+using IL2Schedule.Timeline;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
@@ -97,10 +98,10 @@ internal static class PlanCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "table (for people) or json (the library's stable JSON form).",
+            Description = "table (for people), json (the library's stable JSON form), ics (iCalendar for calendar apps), svg or png (a timeline picture; png needs --output or a redirected stdout).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "json");
+        format.AcceptOnlyFromAmong("table", "json", "ics", "svg", "png");
         var output = OutputFile.CreateOption();
 
         var command = new Command("plan", "Plan one course: every dose's start and end, course end, imaging date and next-course window.")
@@ -111,6 +112,7 @@ internal static class PlanCommand
         command.SetAction(parseResult =>
         {
             string? outputPath = OutputFile.Check(parseResult.GetValue(output));
+            OutputFile.CheckBinary(parseResult.GetValue(format)!, outputPath, parseResult.InvocationConfiguration.Output);
             string protocolName = parseResult.GetValue(protocol)!;
             string protocolDescription = protocolName + " protocol";
             var builder = new CourseProtocolBuilder(protocolName == "nci" ? CourseProtocol.NciSurgeryBranch : CourseProtocol.Label)
@@ -185,9 +187,16 @@ internal static class PlanCommand
         schedule = schedule
             .WithBodyWeight(request.BodyWeightKilograms)
             .WithWorkingDays(request.WorkingDays, request.ImagingDateShift);
+        if (request.Format == "png")
+        {
+            OutputFile.Write(output, request.OutputPath, CourseTimeline.Png(schedule, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight));
+            return CliApplication.Success;
+        }
         string text = request.Format switch
         {
             "json" => CourseScheduleJson.Serialize(schedule) + Environment.NewLine,
+            "ics" => CourseCalendar.Export(schedule, SystemClock.Instance.GetCurrentInstant(), courseId: null),
+            "svg" => CourseTimeline.Svg(schedule, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight),
             _ => ScheduleTable.Render(schedule, request.ProtocolDescription),
         };
         OutputFile.Write(output, request.OutputPath, text);

@@ -2,8 +2,11 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Text.Json;
+using IL2Schedule.ICalendar;
 using IL2Schedule.Records;
 using IL2Schedule.Serialization;
+using IL2Schedule.Timeline;
+using NodaTime;
 using NodaTime.Text;
 
 namespace IL2Schedule.Cli;
@@ -19,10 +22,10 @@ internal static class ReplayCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "table (for people) or json (the re-planned JSON form).",
+            Description = "table (for people), json (the re-planned JSON form), ics (iCalendar: the plan's UIDs, SEQUENCE raised), svg or png (a timeline picture; --at is marked; png needs --output or a redirected stdout).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "json");
+        format.AcceptOnlyFromAmong("table", "json", "ics", "svg", "png");
         var output = OutputFile.CreateOption();
         var at = new Option<string?>("--at")
         {
@@ -52,6 +55,7 @@ internal static class ReplayCommand
         command.SetAction(parseResult =>
         {
             string? outputPath = OutputFile.Check(parseResult.GetValue(output));
+            OutputFile.CheckBinary(parseResult.GetValue(format)!, outputPath, parseResult.InvocationConfiguration.Output);
             var record = Read(parseResult.GetValue(recordFile)!);
             string? weekendText = parseResult.GetValue(weekend);
             string? holidaysPath = parseResult.GetValue(holidays);
@@ -99,18 +103,26 @@ internal static class ReplayCommand
 
     private static int Run(TextWriter output, string? outputPath, CourseRecord record, string format, string? atText)
     {
-        var at = atText is null ? (NodaTime.Instant?)null : ParseAt(atText);
+        var at = atText is null ? (Instant?)null : ParseAt(atText);
         var status = at is { } instant ? record.GetStatus(instant) : null;
+        var schedule = status?.Schedule ?? record.Schedule;
+        if (format == "png")
+        {
+            OutputFile.Write(output, outputPath, CourseTimeline.Png(schedule, at, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight));
+            return CliApplication.Success;
+        }
         string rendered = format switch
         {
             "json" => (status is null ? CourseRecordJson.SerializeSchedule(record.Schedule) : CourseRecordJson.SerializeStatus(status)) + Environment.NewLine,
-            _ => ReplayTable.Render(status?.Schedule ?? record.Schedule, status),
+            "ics" => CourseCalendar.Export(schedule, SystemClock.Instance.GetCurrentInstant(), courseId: null),
+            "svg" => CourseTimeline.Svg(schedule, at, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight),
+            _ => ReplayTable.Render(schedule, status),
         };
         OutputFile.Write(output, outputPath, rendered);
         return CliApplication.Success;
     }
 
-    private static NodaTime.Instant ParseAt(string text)
+    private static Instant ParseAt(string text)
     {
         var result = OffsetDateTimePattern.Rfc3339.Parse(text);
         // A local time in year 1 or 9999 can have an instant outside NodaTime's range.

@@ -1,8 +1,11 @@
 using System.IO;
 using FluentAssertions;
 using IL2Schedule.Batch;
+using IL2Schedule.ICalendar;
 using IL2Schedule.Records;
+using IL2Schedule.Timeline;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace IL2Schedule.Tests;
 
@@ -48,9 +51,29 @@ public class ReadmeTests
             "request 1: The local time 2027-03-14T02:30:00 is skipped in time zone America/New_York: clocks jump from 2027-03-14T02:00 (-05) to 2027-03-14T03:00 (-04). Choose another time, or pass a ZoneLocalMappingResolver to say which instant is meant. (Parameter 'firstDose')");
     }
 
+    // The README's .ics excerpt is the worked example exported at 2027-01-04T09:30Z: every run of
+    // lines between its "..." must appear in the export as it is, with CRLF line ends.
+    [Fact]
+    public void Calendars_CompilesRunsAndShowsTheExportVerbatim()
+    {
+        var (header, ics, svg) = Calendars();
+
+        header.Should().Be("BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\nPRODID:-//IL2Schedule//IL2Schedule.ICalendar//EN\r\nVERSION:2.0\r\n");
+        svg.Should().Contain("imaging 04-25");
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string excerpt = readme.Split("The worked example begins like this")[1].Split("```\n")[1];
+        var chunks = excerpt.Split("...\n", StringSplitOptions.RemoveEmptyEntries);
+        chunks.Should().HaveCount(2);
+        foreach (string chunk in chunks)
+        {
+            ics.Should().Contain(chunk.Replace("\n", "\r\n", StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("quick-start")]
     [InlineData("records")]
+    [InlineData("calendars")]
     [InlineData("batches")]
     public void Readme_ShowsTheCodeRegionsVerbatim(string name)
     {
@@ -110,6 +133,23 @@ public class ReadmeTests
         #endregion
 
         return output;
+    }
+
+    private static (string Header, string Ics, string Svg) Calendars()
+    {
+        string header = "";
+        void WriteLine(string value) => header = value;
+
+        #region calendars
+        // using IL2Schedule; using IL2Schedule.ICalendar; using IL2Schedule.Timeline; using NodaTime; using NodaTime.Testing;
+        var course = new CoursePlanner().Plan(new LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
+        var clock = new FakeClock(Instant.FromUtc(2027, 1, 4, 9, 30)); // any IClock: SystemClock.Instance in an application
+        string ics = CourseCalendar.Export(course, clock.GetCurrentInstant(), courseId: null); // or record.Schedule
+        string svg = CourseTimeline.Svg(course, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight);
+        WriteLine(ics[..ics.IndexOf("BEGIN:VTIMEZONE", StringComparison.Ordinal)]); // BEGIN:VCALENDAR, METHOD:PUBLISH, ...
+        #endregion
+
+        return (header, ics, svg);
     }
 
     private static List<string> Batches()

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using IL2Schedule.Records;
+using NodaTime;
 using NodaTime.Text;
+using NodaTime.TimeZones;
 
 namespace IL2Schedule.Serialization;
 
@@ -48,19 +50,31 @@ public static partial class CourseRecordJson
             throw new JsonException("retreatmentOverrideReason must be null or a non-empty text.");
         }
 
+        ZoneLocalMappingResolver? asRecorded = null;
+        if (root["firstDoseStart"] is { } startNode)
+        {
+            var start = ParseInstant(String(startNode, "firstDoseStart"), "firstDoseStart");
+            asRecorded = mapping => start.InZone(mapping.Zone);
+        }
+        decimal? bodyWeight = root["bodyWeightKg"] is { } weightNode
+            ? weightNode is JsonValue weightValue && weightValue.GetValueKind() == JsonValueKind.Number && weightValue.TryGetValue<decimal>(out var weight)
+                ? weight
+                : throw new JsonException($"bodyWeightKg must be a number of kilograms; was {weightNode.ToJsonString()}.")
+            : null;
+        WorkingDaysDocument? workingDays = null;
+        if (root["workingDays"] is { } workingDaysValue)
+        {
+            var workingDaysNode = workingDaysValue as JsonObject
+                ?? throw new JsonException($"workingDays must be an object with weekend, holidays and imagingDateShift; was {workingDaysValue.ToJsonString()}.");
+            workingDays = workingDaysNode.Deserialize((JsonTypeInfo<WorkingDaysDocument>)Compact.GetTypeInfo(typeof(WorkingDaysDocument)))
+                ?? throw new JsonException("workingDays must be an object.");
+        }
+
         CourseSchedule plan;
         try
         {
-            var planner = new CoursePlanner(protocol);
-            if (root["firstDoseStart"] is { } startNode)
-            {
-                var start = ParseInstant(String(startNode, "firstDoseStart"), "firstDoseStart");
-                plan = planner.Plan(firstDose, zone!, mapping => start.InZone(mapping.Zone));
-            }
-            else
-            {
-                plan = planner.Plan(firstDose, zone!);
-            }
+            // A record's discharge is an event, applied by the record, not a plan input.
+            plan = DocumentPlanner.Plan(protocol, firstDose, zone!, asRecorded, dischargeDate: null, bodyWeight, workingDays);
         }
         catch (LocalTimeMappingException e)
         {
@@ -69,28 +83,6 @@ public static partial class CourseRecordJson
         catch (ArgumentException e) when (e.ParamName == "firstDoseResolver")
         {
             throw new JsonException($"firstDoseStart must be an instant of firstDose {LocalDateTimePattern.ExtendedIso.Format(firstDose)} in {zoneId}: one of the instants of a repeated time, or for a skipped time one from the gap's start to the time shifted forward by the gap.", e);
-        }
-        catch (ArgumentException e)
-        {
-            throw new JsonException(Messages.WithoutParameterName(e), e);
-        }
-        try
-        {
-            if (root["bodyWeightKg"] is { } weightNode)
-            {
-                plan = plan.WithBodyWeight(weightNode is JsonValue weightValue && weightValue.GetValueKind() == JsonValueKind.Number && weightValue.TryGetValue<decimal>(out var weight)
-                    ? weight
-                    : throw new JsonException($"bodyWeightKg must be a number of kilograms; was {weightNode.ToJsonString()}."));
-            }
-            if (root["workingDays"] is { } workingDaysValue)
-            {
-                var workingDaysNode = workingDaysValue as JsonObject
-                    ?? throw new JsonException($"workingDays must be an object with weekend, holidays and imagingDateShift; was {workingDaysValue.ToJsonString()}.");
-                var document = workingDaysNode.Deserialize((JsonTypeInfo<WorkingDaysDocument>)Compact.GetTypeInfo(typeof(WorkingDaysDocument)))
-                    ?? throw new JsonException("workingDays must be an object.");
-                var (calendar, shift) = CourseScheduleJson.FromDocument(document);
-                plan = plan.WithWorkingDays(calendar, shift);
-            }
         }
         catch (ArgumentException e)
         {

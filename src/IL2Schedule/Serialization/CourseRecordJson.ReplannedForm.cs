@@ -65,6 +65,7 @@ public static partial class CourseRecordJson
             ImagingDateUnadjusted = schedule.ResponseAssessmentDateUnadjusted,
             NextCourseWindow = CourseScheduleJson.ToDocument(window?.Dates),
             NextCourseWindowUnadjusted = CourseScheduleJson.ToDocument(schedule.NextCourseWindowUnadjusted?.Dates),
+            NextCourseWindowReasons = window is null ? null : CourseScheduleJson.ToText(window.Reasons),
             NextCourseWindowNote = window?.Note,
             GivenCourseIu = schedule.GivenCourseInternationalUnits,
             GivenCourseMg = schedule.GivenCourseMilligrams,

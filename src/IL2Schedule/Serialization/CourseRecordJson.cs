@@ -44,7 +44,7 @@ namespace IL2Schedule.Serialization;
 /// <c>nominalStart</c>, <c>rescheduled</c>, <c>dosesGiven</c>, <c>dosesHeld</c> and <c>endReason</c>
 /// (null while running); and at the top level <c>courseNumber</c>, <c>heldDosePolicy</c>,
 /// <c>courseComplete</c>, <c>knownTime</c>, <c>retreatmentOverrideReason</c>, <c>imagingDateUnadjusted</c>,
-/// <c>nextCourseWindowUnadjusted</c>, with a body weight <c>givenCourseIu</c>, <c>givenCourseMg</c> and
+/// <c>nextCourseWindowUnadjusted</c>, <c>nextCourseWindowReasons</c> (null with no window), with a body weight <c>givenCourseIu</c>, <c>givenCourseMg</c> and
 /// <c>projectedCourseIu</c>, and, for a status, <c>status</c>
 /// {<c>at</c>, <c>nextDue</c>, <c>overdue</c>}. <c>courseEnd</c>, <c>imagingDate</c> and
 /// <c>nextCourseWindow</c> are null for a course stopped before any dose was given.

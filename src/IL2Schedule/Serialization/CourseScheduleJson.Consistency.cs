@@ -11,10 +11,48 @@ public static partial class CourseScheduleJson
 {
     private static readonly JsonSerializerOptions DiagnosticOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly string[] OptionalTopLevelValues = ["imagingDateUnadjusted", "nextCourseWindowUnadjusted", "plannedCourseIu", "plannedCourseMg"];
+    private static readonly string[] OptionalTopLevelValues = ["imagingDateUnadjusted", "nextCourseWindowUnadjusted", "nextCourseWindowReasons", "plannedCourseIu", "plannedCourseMg"];
     private static readonly string[] OptionalProtocolInputs = ["standardAdministrationTimes", "cycleWindowCounting"];
     private static readonly string[] OptionalCycleValues = ["windowDoseCapacity", "boundBy"];
     private static readonly string[] OptionalDoseValues = ["doseIu", "doseMg", "vials", "diluentMl"];
+
+    /// <summary>
+    /// English text that words values checked elsewhere: never compared, so rewording it leaves every
+    /// stored document readable. <c>nextCourseWindowNote</c> words <c>nextCourseWindowReasons</c> and the window's dates.
+    /// </summary>
+    private static readonly string[] ProseValues = ["nextCourseWindowNote"];
+
+    /// <summary>
+    /// Compares every value of a document with the schedule re-planned from its inputs, except the
+    /// tzdb version (reported in the message), its prose and the values added within version 1
+    /// that it lacks. Both sides are compared as the typed document written back, so each value is
+    /// compared in its normal form ("Z" and "+00:00" are the same offset; reasons are a set).
+    /// </summary>
+    /// <param name="original">The document as parsed, to see which properties it has.</param>
+    /// <param name="document">The document as read.</param>
+    /// <param name="schedule">The schedule re-planned from the document's inputs.</param>
+    /// <exception cref="JsonException">A value differs (the message names its path, both values and both tzdb versions), or a reason is not a known name.</exception>
+    private static void CheckAgainstReplanned(JsonObject original, CourseScheduleDocument document, CourseSchedule schedule)
+    {
+        var written = JsonSerializer.SerializeToNode(document, Compact)!.AsObject();
+        var recomputed = JsonSerializer.SerializeToNode(ToDocument(schedule), Compact)!.AsObject();
+        written["tzdbVersion"] = recomputed["tzdbVersion"]!.DeepClone();
+        foreach (string name in ProseValues)
+        {
+            written.Remove(name);
+            recomputed.Remove(name);
+        }
+        if (document.NextCourseWindowReasons is { } reasons)
+        {
+            written["nextCourseWindowReasons"] = new JsonArray([.. ToText(ParseReasons(reasons)).Select(name => JsonValue.Create(name))]);
+        }
+        TakeAbsentDerivedValues(original, written, recomputed);
+        if (FirstDifference(written, recomputed, "") is { } path)
+        {
+            throw new JsonException(
+                $"The document's {path} does not match the schedule re-planned from its inputs with tzdb {schedule.TzdbVersion} (document written with tzdb {document.TzdbVersion}): document {Show(written, path)}, re-planned {Show(recomputed, path)}.");
+        }
+    }
 
     /// <summary>
     /// Values added within schema version 1 that the original text lacks are taken from the

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using NodaTime;
@@ -52,6 +53,19 @@ public static partial class CourseScheduleJson
         (text.Length == 5 ? CourseProtocol.ClockTimeText : LocalTimePattern.ExtendedIso).Parse(text) is { Success: true } result
             ? result.Value
             : throw new JsonException($"protocol.standardAdministrationTimes must hold clock times like 08:00; was '{text}'.");
+
+    /// <summary>Reads <c>nextCourseWindowReasons</c>: camelCase names of <see cref="NextCourseWindowReasons"/> values, as a set.</summary>
+    internal static NextCourseWindowReasons ParseReasons(IEnumerable<string> names)
+    {
+        var reasons = NextCourseWindowReasons.None;
+        foreach (string name in names)
+        {
+            reasons |= WindowReasons.FirstOrDefault(reason => CamelCase(reason) == name) is var reason && reason != NextCourseWindowReasons.None
+                ? reason
+                : throw new JsonException($"nextCourseWindowReasons must hold {string.Join(", ", WindowReasons.Select(CamelCase))}; was '{name}'.");
+        }
+        return reasons;
+    }
 
     internal static IsoDayOfWeek ParseDayOfWeek(string name) =>
         ParseEnum<IsoDayOfWeek>(name, "workingDays.weekend") is var day && day != IsoDayOfWeek.None

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using NodaTime;
 using NodaTime.Text;
@@ -18,6 +19,13 @@ public static partial class CourseScheduleJson
     // Clock times as "08:00"; one with seconds (possible outside standard-time dosing) keeps them.
     private static string FormatClockTime(LocalTime time) =>
         time.Second == 0 && time.NanosecondOfSecond == 0 ? CourseProtocol.ClockTimeText.Format(time) : LocalTimePattern.ExtendedIso.Format(time);
+
+    /// <summary>The reasons other than <see cref="NextCourseWindowReasons.None"/>, in the order of their values.</summary>
+    private static readonly NextCourseWindowReasons[] WindowReasons = [.. Enum.GetValues<NextCourseWindowReasons>().Where(reason => reason != NextCourseWindowReasons.None)];
+
+    /// <summary>Each reason set in <paramref name="reasons"/>, camelCase, in the order of their values; empty for none.</summary>
+    internal static List<string> ToText(NextCourseWindowReasons reasons) =>
+        [.. WindowReasons.Where(reason => (reasons & reason) != 0).Select(CamelCase)];
 
     internal static string CamelCase<TEnum>(TEnum value)
         where TEnum : struct, Enum
@@ -68,6 +76,7 @@ public static partial class CourseScheduleJson
             ImagingDateUnadjusted = schedule.ResponseAssessmentDateUnadjusted,
             NextCourseWindow = ToDocument(window.Dates),
             NextCourseWindowUnadjusted = ToDocument(schedule.NextCourseWindowUnadjusted.Dates),
+            NextCourseWindowReasons = ToText(window.Reasons),
             NextCourseWindowNote = window.Note,
             PlannedCourseIu = schedule.PlannedCourseInternationalUnits,
             PlannedCourseMg = schedule.PlannedCourseMilligrams,

@@ -28,8 +28,10 @@ namespace IL2Schedule.Serialization;
 /// body weight <c>doseIu</c>, <c>doseMg</c> (absent when the protocol has no mg figure), <c>vials</c>, <c>diluentMl</c>}],
 /// <c>courseEnd</c>, <c>courseEndDate</c>, <c>imagingDate</c> (on a working day when <c>workingDays</c> is set),
 /// <c>imagingDateUnadjusted</c>, <c>nextCourseWindow</c> {<c>start</c>, <c>end</c>} (both inclusive; null when empty),
-/// <c>nextCourseWindowUnadjusted</c> (before working days), <c>nextCourseWindowNote</c> (why it is empty or
-/// moved; otherwise null), and with a body weight <c>plannedCourseIu</c> and <c>plannedCourseMg</c>.
+/// <c>nextCourseWindowUnadjusted</c> (before working days), <c>nextCourseWindowReasons</c> (what moved or emptied
+/// the window: the camelCase names of the <see cref="NextCourseWindowReasons"/> flags set, in the order of their
+/// values, such as ["startMovedByDischarge", "endMovedToWorkingDay"]; [] when none), <c>nextCourseWindowNote</c>
+/// (the same in English; otherwise null), and with a body weight <c>plannedCourseIu</c> and <c>plannedCourseMg</c>.
 /// </para>
 /// <para>
 /// Reading a document re-plans the course from its inputs (protocol, zone, requested first dose
@@ -38,7 +40,10 @@ namespace IL2Schedule.Serialization;
 /// within schema version 1 after its first release may be absent: an absent input takes the value
 /// earlier documents implied (standard times 00:00, 08:00, 16:00; the elapsed window; no mg figure;
 /// no weight; no working-day calendar), and an absent derived value (<c>windowDoseCapacity</c>,
-/// <c>boundBy</c>, the unadjusted dates, the dose amounts) is not checked, since it is re-computed.
+/// <c>boundBy</c>, the unadjusted dates, <c>nextCourseWindowReasons</c>, the dose amounts) is not checked, since it is re-computed.
+/// The check compares values, never prose: <c>nextCourseWindowReasons</c> is read as a set of names (any order),
+/// and <c>nextCourseWindowNote</c> is not compared at all, so a document whose note another version worded
+/// differently still reads (and reads back with this version's wording).
 /// </para>
 /// </remarks>
 public static partial class CourseScheduleJson
@@ -85,15 +90,7 @@ public static partial class CourseScheduleJson
         var document = JsonSerializer.Deserialize(json, Compact)
             ?? throw new JsonException("A course schedule document must be a JSON object; was null.");
         var schedule = Replan(document);
-        var written = JsonSerializer.SerializeToNode(document, Compact)!;
-        var recomputed = JsonSerializer.SerializeToNode(ToDocument(schedule), Compact)!;
-        written["tzdbVersion"] = recomputed["tzdbVersion"]!.DeepClone();
-        TakeAbsentDerivedValues(JsonNode.Parse(json)!.AsObject(), written.AsObject(), recomputed.AsObject());
-        if (FirstDifference(written, recomputed, "") is { } path)
-        {
-            throw new JsonException(
-                $"The document's {path} does not match the schedule re-planned from its inputs with tzdb {schedule.TzdbVersion} (document written with tzdb {document.TzdbVersion}): document {Show(written, path)}, re-planned {Show(recomputed, path)}.");
-        }
+        CheckAgainstReplanned(JsonNode.Parse(json)!.AsObject(), document, schedule);
         return schedule;
     }
 
@@ -117,16 +114,7 @@ public static partial class CourseScheduleJson
             // recorded instant is a resolution of it.
             ZoneLocalMappingResolver asRecorded = mapping =>
                 mapping.Count == 1 ? mapping.Single() : recordedFirstDose.InZone(mapping.Zone);
-            var schedule = new CoursePlanner(protocol)
-                .Plan(document.RequestedFirstDose, zone, asRecorded)
-                .WithDischargeDate(document.DischargeDate)
-                .WithBodyWeight(document.BodyWeightKg);
-            if (document.WorkingDays is { } workingDays)
-            {
-                var (calendar, shift) = FromDocument(workingDays);
-                schedule = schedule.WithWorkingDays(calendar, shift);
-            }
-            return schedule;
+            return DocumentPlanner.Plan(protocol, document.RequestedFirstDose, zone, asRecorded, document.DischargeDate, document.BodyWeightKg, document.WorkingDays);
         }
         catch (ArgumentException e) when (e.ParamName == "firstDoseResolver")
         {

@@ -45,6 +45,8 @@ internal sealed class CourseScheduleDocument
 
     public DateWindowDocument? NextCourseWindowUnadjusted { get; init; }
 
+    public List<string>? NextCourseWindowReasons { get; init; }
+
     public string? NextCourseWindowNote { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

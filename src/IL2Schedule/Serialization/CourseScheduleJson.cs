@@ -1,13 +1,8 @@
 using System;
-using System.Linq;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
-using NodaTime.Text;
 using NodaTime.TimeZones;
 
 namespace IL2Schedule.Serialization;
@@ -33,8 +28,10 @@ namespace IL2Schedule.Serialization;
 /// body weight <c>doseIu</c>, <c>doseMg</c> (absent when the protocol has no mg figure), <c>vials</c>, <c>diluentMl</c>}],
 /// <c>courseEnd</c>, <c>courseEndDate</c>, <c>imagingDate</c> (on a working day when <c>workingDays</c> is set),
 /// <c>imagingDateUnadjusted</c>, <c>nextCourseWindow</c> {<c>start</c>, <c>end</c>} (both inclusive; null when empty),
-/// <c>nextCourseWindowUnadjusted</c> (before working days), <c>nextCourseWindowNote</c> (why it is empty or
-/// moved; otherwise null), and with a body weight <c>plannedCourseIu</c> and <c>plannedCourseMg</c>.
+/// <c>nextCourseWindowUnadjusted</c> (before working days), <c>nextCourseWindowReasons</c> (what moved or emptied
+/// the window: the camelCase names of the <see cref="NextCourseWindowReasons"/> flags set, in the order of their
+/// values, such as ["startMovedByDischarge", "endMovedToWorkingDay"]; [] when none), <c>nextCourseWindowNote</c>
+/// (the same in English; otherwise null), and with a body weight <c>plannedCourseIu</c> and <c>plannedCourseMg</c>.
 /// </para>
 /// <para>
 /// Reading a document re-plans the course from its inputs (protocol, zone, requested first dose
@@ -43,17 +40,19 @@ namespace IL2Schedule.Serialization;
 /// within schema version 1 after its first release may be absent: an absent input takes the value
 /// earlier documents implied (standard times 00:00, 08:00, 16:00; the elapsed window; no mg figure;
 /// no weight; no working-day calendar), and an absent derived value (<c>windowDoseCapacity</c>,
-/// <c>boundBy</c>, the unadjusted dates, the dose amounts) is not checked, since it is re-computed.
+/// <c>boundBy</c>, the unadjusted dates, <c>nextCourseWindowReasons</c>, the dose amounts) is not checked, since it is re-computed.
+/// The check compares values, never prose: <c>nextCourseWindowReasons</c> is read as a set of names (any order),
+/// and <c>nextCourseWindowNote</c> is not compared at all, so a document whose note another version worded
+/// differently still reads (and reads back with this version's wording).
 /// </para>
 /// </remarks>
-public static class CourseScheduleJson
+public static partial class CourseScheduleJson
 {
     /// <summary>The schema version this library writes and reads.</summary>
     public const int SchemaVersion = 1;
 
     private static readonly JsonTypeInfo<CourseScheduleDocument> Indented = CreateTypeInfo(indented: true);
     private static readonly JsonTypeInfo<CourseScheduleDocument> Compact = CreateTypeInfo(indented: false);
-    private static readonly JsonSerializerOptions DiagnosticOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes a schedule as JSON text.</summary>
     /// <param name="schedule">The schedule to write.</param>
@@ -91,66 +90,8 @@ public static class CourseScheduleJson
         var document = JsonSerializer.Deserialize(json, Compact)
             ?? throw new JsonException("A course schedule document must be a JSON object; was null.");
         var schedule = Replan(document);
-        var written = JsonSerializer.SerializeToNode(document, Compact)!;
-        var recomputed = JsonSerializer.SerializeToNode(ToDocument(schedule), Compact)!;
-        written["tzdbVersion"] = recomputed["tzdbVersion"]!.DeepClone();
-        TakeAbsentDerivedValues(JsonNode.Parse(json)!.AsObject(), written.AsObject(), recomputed.AsObject());
-        if (FirstDifference(written, recomputed, "") is { } path)
-        {
-            throw new JsonException(
-                $"The document's {path} does not match the schedule re-planned from its inputs with tzdb {schedule.TzdbVersion} (document written with tzdb {document.TzdbVersion}): document {Show(written, path)}, re-planned {Show(recomputed, path)}.");
-        }
+        CheckAgainstReplanned(JsonNode.Parse(json)!.AsObject(), document, schedule);
         return schedule;
-    }
-
-    private static readonly string[] OptionalTopLevelValues = ["imagingDateUnadjusted", "nextCourseWindowUnadjusted", "plannedCourseIu", "plannedCourseMg"];
-    private static readonly string[] OptionalProtocolInputs = ["standardAdministrationTimes", "cycleWindowCounting"];
-    private static readonly string[] OptionalCycleValues = ["windowDoseCapacity", "boundBy"];
-    private static readonly string[] OptionalDoseValues = ["doseIu", "doseMg", "vials", "diluentMl"];
-
-    /// <summary>
-    /// Values added within schema version 1 that the original text lacks are taken from the
-    /// re-planned schedule, so a document written before they existed still reads: derived values,
-    /// and protocol inputs that such a document implied (read as their defaults). Values present are checked.
-    /// </summary>
-    private static void TakeAbsentDerivedValues(JsonObject original, JsonObject written, JsonObject recomputed)
-    {
-        Take(original, written, recomputed, OptionalTopLevelValues);
-        if (original["protocol"] is JsonObject originalProtocol && written["protocol"] is JsonObject writtenProtocol && recomputed["protocol"] is JsonObject recomputedProtocol)
-        {
-            Take(originalProtocol, writtenProtocol, recomputedProtocol, OptionalProtocolInputs);
-        }
-        TakeInArray("cycles", OptionalCycleValues);
-        TakeInArray("doses", OptionalDoseValues);
-
-        void TakeInArray(string name, string[] names)
-        {
-            if (original[name] is JsonArray originals && written[name] is JsonArray writtens && recomputed[name] is JsonArray recomputeds)
-            {
-                for (int i = 0; i < Math.Min(originals.Count, Math.Min(writtens.Count, recomputeds.Count)); i++)
-                {
-                    if (originals[i] is JsonObject a && writtens[i] is JsonObject b && recomputeds[i] is JsonObject c)
-                    {
-                        Take(a, b, c, names);
-                    }
-                }
-            }
-        }
-
-        static void Take(JsonObject original, JsonObject written, JsonObject recomputed, string[] names)
-        {
-            foreach (string name in names)
-            {
-                if (!original.ContainsKey(name))
-                {
-                    written.Remove(name);
-                    if (recomputed[name] is { } value)
-                    {
-                        written[name] = value.DeepClone();
-                    }
-                }
-            }
-        }
     }
 
     private static CourseSchedule Replan(CourseScheduleDocument document)
@@ -173,16 +114,7 @@ public static class CourseScheduleJson
             // recorded instant is a resolution of it.
             ZoneLocalMappingResolver asRecorded = mapping =>
                 mapping.Count == 1 ? mapping.Single() : recordedFirstDose.InZone(mapping.Zone);
-            var schedule = new CoursePlanner(protocol)
-                .Plan(document.RequestedFirstDose, zone, asRecorded)
-                .WithDischargeDate(document.DischargeDate)
-                .WithBodyWeight(document.BodyWeightKg);
-            if (document.WorkingDays is { } workingDays)
-            {
-                var (calendar, shift) = FromDocument(workingDays);
-                schedule = schedule.WithWorkingDays(calendar, shift);
-            }
-            return schedule;
+            return DocumentPlanner.Plan(protocol, document.RequestedFirstDose, zone, asRecorded, document.DischargeDate, document.BodyWeightKg, document.WorkingDays);
         }
         catch (ArgumentException e) when (e.ParamName == "firstDoseResolver")
         {
@@ -202,246 +134,4 @@ public static class CourseScheduleJson
 
     private static CourseProtocol ToProtocol(CourseScheduleDocument document) =>
         ToProtocol(document.Protocol, ToDoseTiming(document.DoseTiming));
-
-    internal static DoseTiming ToDoseTiming(string text) => text switch
-    {
-        "elapsed" => DoseTiming.Elapsed,
-        "wallClock" => DoseTiming.WallClock,
-        "standardTimes" => DoseTiming.StandardTimes,
-        _ => throw new JsonException($"doseTiming must be 'elapsed', 'wallClock' or 'standardTimes'; was '{text}'."),
-    };
-
-    internal static string ToText(DoseTiming timing) => timing switch
-    {
-        DoseTiming.Elapsed => "elapsed",
-        DoseTiming.WallClock => "wallClock",
-        _ => "standardTimes",
-    };
-
-    /// <summary>The protocol a document describes; invalid settings throw <see cref="ArgumentException"/> from the builder.</summary>
-    internal static CourseProtocol ToProtocol(ProtocolDocument p, DoseTiming timing)
-    {
-        var counting = p.CycleWindowCounting switch
-        {
-            "elapsed" or null => CycleWindowCounting.Elapsed,
-            "calendarDays" => CycleWindowCounting.CalendarDays,
-            _ => throw new JsonException($"protocol.cycleWindowCounting must be 'elapsed' or 'calendarDays'; was '{p.CycleWindowCounting}'."),
-        };
-        return new CourseProtocolBuilder
-        {
-            DoseInternationalUnitsPerKilogram = p.DoseInternationalUnitsPerKilogram,
-            DoseMilligramsPerKilogram = p.DoseMilligramsPerKilogram,
-            StandardAdministrationTimes = p.StandardAdministrationTimes is { } times
-                ? times.Select(ParseClockTime).ToList()
-                : CourseProtocol.Label.StandardAdministrationTimes,
-            CycleWindowCounting = counting,
-            CycleCount = p.CycleCount,
-            CycleLengthDays = p.CycleLengthDays,
-            RestPeriodDays = p.RestPeriodDays,
-            DosingInterval = Minutes(p.DosingIntervalMinutes, "protocol.dosingIntervalMinutes"),
-            InfusionDuration = Minutes(p.InfusionDurationMinutes, "protocol.infusionDurationMinutes"),
-            MaxDosesPerCycle = p.MaxDosesPerCycle,
-            DoseTiming = timing,
-            ResponseAssessmentDelay = p.ResponseAssessmentDelay,
-            RetreatmentWindowStart = p.RetreatmentWindowStart,
-            RetreatmentWindowEnd = p.RetreatmentWindowEnd,
-            MinimumIntervalAfterDischarge = p.MinimumIntervalAfterDischarge,
-        }.Build();
-    }
-
-    // Clock times as "08:00"; one with seconds (possible outside standard-time dosing) keeps them.
-    private static string FormatClockTime(LocalTime time) =>
-        time.Second == 0 && time.NanosecondOfSecond == 0 ? CourseProtocol.ClockTimeText.Format(time) : LocalTimePattern.ExtendedIso.Format(time);
-
-    private static LocalTime ParseClockTime(string text) =>
-        (text.Length == 5 ? CourseProtocol.ClockTimeText : LocalTimePattern.ExtendedIso).Parse(text) is { Success: true } result
-            ? result.Value
-            : throw new JsonException($"protocol.standardAdministrationTimes must hold clock times like 08:00; was '{text}'.");
-
-    internal static IsoDayOfWeek ParseDayOfWeek(string name) =>
-        ParseEnum<IsoDayOfWeek>(name, "workingDays.weekend") is var day && day != IsoDayOfWeek.None
-            ? day
-            : throw new JsonException($"workingDays.weekend must hold monday to sunday; was '{name}'.");
-
-    /// <summary>Reads an enum value written in camelCase ("next", "saturday").</summary>
-    internal static TEnum ParseEnum<TEnum>(string text, string name)
-        where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Where(value => CamelCase(value) == text).Select(value => (TEnum?)value).FirstOrDefault()
-            ?? throw new JsonException($"{name} must be one of {string.Join(", ", Enum.GetValues<TEnum>().Select(CamelCase).Where(value => value != "none" || typeof(TEnum) != typeof(IsoDayOfWeek)))}; was '{text}'.");
-
-    internal static string CamelCase<TEnum>(TEnum value)
-        where TEnum : struct, Enum
-    {
-        string name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
-
-    private static Duration Minutes(long minutes, string name) =>
-        minutes is > 0 and <= 24 * 60
-            ? Duration.FromMinutes(minutes)
-            : throw new JsonException($"{name} must be in range [1, 1440]; was {minutes}.");
-
-    private static CourseScheduleDocument ToDocument(CourseSchedule schedule)
-    {
-        var protocol = schedule.Protocol;
-        var window = schedule.NextCourseWindow;
-        var amount = schedule.DoseAmount;
-        return new CourseScheduleDocument
-        {
-            SchemaVersion = SchemaVersion,
-            Zone = schedule.ZoneId,
-            TzdbVersion = schedule.TzdbVersion,
-            DoseTiming = ToText(protocol.DoseTiming),
-            Protocol = ToDocument(protocol),
-            RequestedFirstDose = schedule.RequestedFirstDose,
-            DischargeDate = schedule.DischargeDate,
-            BodyWeightKg = amount?.BodyWeightKilograms,
-            WorkingDays = ToDocument(schedule.WorkingDayCalendar, schedule.ImagingDateShift),
-            Cycles = schedule.Cycles.Select(cycle => new CycleDocument
-            {
-                Number = cycle.Number,
-                Start = cycle.Start.ToOffsetDateTime(),
-                WindowEnd = cycle.WindowEnd.ToOffsetDateTime(),
-                WindowDoseCapacity = cycle.WindowDoseCapacity,
-                BoundBy = CamelCase(cycle.BoundBy),
-            }).ToList(),
-            Doses = schedule.Doses.Select(dose => new DoseDocument
-            {
-                Number = dose.Number,
-                Cycle = dose.CycleNumber,
-                NumberInCycle = dose.NumberInCycle,
-                Start = dose.Start.ToOffsetDateTime(),
-                End = dose.End.ToOffsetDateTime(),
-                DoseIu = amount?.InternationalUnits,
-                DoseMg = amount?.Milligrams,
-                Vials = amount?.Vials,
-                DiluentMl = amount?.DiluentMilliliters,
-            }).ToList(),
-            CourseEnd = schedule.CourseEnd.ToOffsetDateTime(),
-            CourseEndDate = schedule.CourseEndDate,
-            ImagingDate = schedule.ResponseAssessmentDate,
-            ImagingDateUnadjusted = schedule.ResponseAssessmentDateUnadjusted,
-            NextCourseWindow = ToDocument(window.Dates),
-            NextCourseWindowUnadjusted = ToDocument(schedule.NextCourseWindowUnadjusted.Dates),
-            NextCourseWindowNote = window.Note,
-            PlannedCourseIu = schedule.PlannedCourseInternationalUnits,
-            PlannedCourseMg = schedule.PlannedCourseMilligrams,
-        };
-    }
-
-    internal static WorkingDaysDocument? ToDocument(WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift) =>
-        calendar is null
-            ? null
-            : new WorkingDaysDocument
-            {
-                Weekend = calendar.WeekendDays.Select(CamelCase).ToList(),
-                Holidays = [.. calendar.Holidays],
-                ImagingDateShift = CamelCase(imagingDateShift),
-            };
-
-    internal static (WorkingDayCalendar Calendar, NonWorkingDayShift Shift) FromDocument(WorkingDaysDocument document) =>
-        (new WorkingDayCalendar(document.Weekend.Select(ParseDayOfWeek), document.Holidays),
-         ParseEnum<NonWorkingDayShift>(document.ImagingDateShift, "workingDays.imagingDateShift"));
-
-    internal static DateWindowDocument? ToDocument(DateInterval? dates) =>
-        dates is null ? null : new DateWindowDocument { Start = dates.Start, End = dates.End };
-
-    internal static ProtocolDocument ToDocument(CourseProtocol protocol) => new()
-    {
-        DoseInternationalUnitsPerKilogram = protocol.DoseInternationalUnitsPerKilogram,
-        DoseMilligramsPerKilogram = protocol.DoseMilligramsPerKilogram,
-        StandardAdministrationTimes = protocol.StandardAdministrationTimes.Select(FormatClockTime).ToList(),
-        CycleWindowCounting = protocol.CycleWindowCounting == CycleWindowCounting.Elapsed ? "elapsed" : "calendarDays",
-        CycleCount = protocol.CycleCount,
-        CycleLengthDays = protocol.CycleLengthDays,
-        RestPeriodDays = protocol.RestPeriodDays,
-        DosingIntervalMinutes = (long)protocol.DosingInterval.TotalMinutes,
-        InfusionDurationMinutes = (long)protocol.InfusionDuration.TotalMinutes,
-        MaxDosesPerCycle = protocol.MaxDosesPerCycle,
-        ResponseAssessmentDelay = protocol.ResponseAssessmentDelay,
-        RetreatmentWindowStart = protocol.RetreatmentWindowStart,
-        RetreatmentWindowEnd = protocol.RetreatmentWindowEnd,
-        MinimumIntervalAfterDischarge = protocol.MinimumIntervalAfterDischarge,
-    };
-
-    /// <summary>The path of the first value that differs between two JSON trees, or null if they are equal.</summary>
-    private static string? FirstDifference(JsonNode? left, JsonNode? right, string path)
-    {
-        switch (left, right)
-        {
-            case (JsonObject a, JsonObject b):
-                foreach (var name in a.Select(property => property.Key).Union(b.Select(property => property.Key)))
-                {
-                    a.TryGetPropertyValue(name, out var x);
-                    b.TryGetPropertyValue(name, out var y);
-                    if (FirstDifference(x, y, path.Length == 0 ? name : path + "." + name) is { } found)
-                    {
-                        return found;
-                    }
-                }
-                return null;
-            case (JsonArray a, JsonArray b) when a.Count == b.Count:
-                for (int i = 0; i < a.Count; i++)
-                {
-                    if (FirstDifference(a[i], b[i], $"{path}[{i}]") is { } found)
-                    {
-                        return found;
-                    }
-                }
-                return null;
-            default:
-                return JsonNode.DeepEquals(left, right) ? null : path;
-        }
-    }
-
-    private static string Show(JsonNode root, string path)
-    {
-        JsonNode? node = root;
-        foreach (var part in path.Replace("[", ".[", StringComparison.Ordinal).Split('.'))
-        {
-            node = part.StartsWith('[')
-                ? node?.AsArray()[int.Parse(part.AsSpan(1, part.Length - 2), System.Globalization.CultureInfo.InvariantCulture)]
-                : node?.AsObject()[part];
-        }
-        return node?.ToJsonString(DiagnosticOptions) ?? "null";
-    }
-
-    private static JsonTypeInfo<CourseScheduleDocument> CreateTypeInfo(bool indented) =>
-        (JsonTypeInfo<CourseScheduleDocument>)CreateOptions(indented).GetTypeInfo(typeof(CourseScheduleDocument));
-
-    /// <summary>The options of every JSON form: source-generated metadata, RFC 3339 offsets as +HH:mm, ISO dates and periods.</summary>
-    internal static JsonSerializerOptions CreateOptions(bool indented)
-    {
-        var offsetDateTime = new CompositePatternBuilder<OffsetDateTime>
-        {
-            { ScheduleText.OffsetDateTime, _ => true },
-            { OffsetDateTimePattern.Rfc3339, _ => false },
-        }.Build();
-
-        var options = new JsonSerializerOptions(ScheduleJsonContext.Default.Options)
-        {
-            WriteIndented = indented,
-            // Offsets such as +01:00 are written as is, not as \u002B01:00: the text is JSON for
-            // machines and people, not for embedding in HTML.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            RespectNullableAnnotations = true,
-            Converters =
-            {
-                new NodaPatternConverter<OffsetDateTime>(offsetDateTime),
-                NodaConverters.LocalDateConverter,
-                NodaConverters.LocalDateTimeConverter,
-                NodaConverters.RoundtripPeriodConverter,
-            },
-        };
-        options.TypeInfoResolver = ScheduleJsonContext.Default;
-        options.MakeReadOnly();
-        return options;
-    }
 }
-
-/// <summary>Source-generated metadata for the JSON documents, so serialization needs no reflection (trimming and AOT safe).</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(CourseScheduleDocument))]
-[JsonSerializable(typeof(ReplannedScheduleDocument))]
-[JsonSerializable(typeof(WorkingDaysDocument))]
-internal sealed partial class ScheduleJsonContext : JsonSerializerContext;

@@ -55,6 +55,8 @@ internal sealed class ReplannedScheduleDocument
 
     public required DateWindowDocument? NextCourseWindowUnadjusted { get; init; }
 
+    public required List<string>? NextCourseWindowReasons { get; init; }
+
     public required string? NextCourseWindowNote { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

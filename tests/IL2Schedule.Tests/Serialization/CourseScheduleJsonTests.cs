@@ -168,7 +168,7 @@ public class CourseScheduleJsonTests
     public void Deserialize_DocumentWithoutTheFieldsAddedWithinVersion1_Reads()
     {
         var node = JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample()))!.AsObject();
-        foreach (var name in new[] { "bodyWeightKg", "workingDays", "imagingDateUnadjusted", "nextCourseWindowUnadjusted" })
+        foreach (var name in new[] { "bodyWeightKg", "workingDays", "imagingDateUnadjusted", "nextCourseWindowUnadjusted", "nextCourseWindowReasons" })
         {
             node.Remove(name);
         }

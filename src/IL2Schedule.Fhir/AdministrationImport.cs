@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
 using IL2Schedule.Records;
 using Instant = NodaTime.Instant;
 using Status = Hl7.Fhir.Model.MedicationAdministration.MedicationAdministrationStatusCodes;
@@ -94,7 +95,7 @@ internal static class AdministrationImport
             Status.NotDone => Held(administration, eventId, cycle, slot),
             Status.EnteredInError => administration.Effective is Period ? Given(administration, eventId, cycle, slot) : Held(administration, eventId, cycle, slot),
             var other => throw Fault(administration, "status",
-                $"'{other?.ToString().ToLowerInvariant() ?? "(absent)"}' is not a recorded outcome; expected completed, stopped, not-done or entered-in-error"),
+                $"'{(other is { } status ? EnumUtility.GetLiteral(status) : "(absent)")}' is not a recorded outcome; expected completed, stopped, not-done or entered-in-error"),
         };
         if (corrects is null)
         {

@@ -9,10 +9,8 @@ namespace IL2Schedule.Fhir.Tests;
 /// A recorded course's MedicationAdministrations, and reading them back. The record is
 /// <see cref="Courses.Recorded"/>: New York, all in EST (-05:00).
 /// </summary>
-public class FhirCourseMapperAdministrationTests
+public partial class FhirCourseMapperTests
 {
-    private static JsonNode Json(Resource resource) => JsonNode.Parse(FhirCourseMapper.Serialize(resource))!;
-
     private static List<JsonNode> Administrations() =>
         Courses.Mapper.ToAdministrations(Courses.Recorded()).Select(administration => Json(administration)).ToList();
 

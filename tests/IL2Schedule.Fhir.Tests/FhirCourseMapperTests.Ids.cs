@@ -6,7 +6,7 @@ using NodaTime;
 namespace IL2Schedule.Fhir.Tests;
 
 /// <summary>Resource ids and identifiers: stable for the same course, different for different ones.</summary>
-public class FhirCourseMapperIdTests
+public partial class FhirCourseMapperTests
 {
     private static List<string> Ids(Bundle bundle) => bundle.Entry.Select(entry => entry.Resource!.Id!).ToList();
 

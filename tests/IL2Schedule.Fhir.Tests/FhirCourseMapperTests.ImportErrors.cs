@@ -5,7 +5,7 @@ using IL2Schedule.Records;
 namespace IL2Schedule.Fhir.Tests;
 
 /// <summary>MedicationAdministrations that cannot be mapped: an error naming the resource and the element, nothing applied.</summary>
-public class FhirCourseMapperImportErrorTests
+public partial class FhirCourseMapperTests
 {
     private static readonly CourseRecord Fresh = CourseRecord.Start(Courses.WorkedExample());
 

@@ -8,7 +8,7 @@ namespace IL2Schedule.Fhir.Tests;
 /// (-05:00) until 2027-03-14 02:00, then EDT (-04:00). Sydney: AEST (+10:00) until 2022-10-02 02:00,
 /// then AEDT (+11:00).
 /// </summary>
-public class FhirCourseMapperPlanJsonTests
+public partial class FhirCourseMapperTests
 {
     private static JsonNode Json(Hl7.Fhir.Model.Resource resource) => JsonNode.Parse(FhirCourseMapper.Serialize(resource))!;
 

@@ -10,7 +10,7 @@ namespace IL2Schedule.Fhir.Tests;
 /// FHIRPath invariants (tim-1 ... tim-10) rather than passing everything.
 /// </summary>
 [Collection(FhirValidatorGroup.Name)]
-public class FhirCourseMapperValidationTests(FhirValidatorFixture fixture, ITestOutputHelper output)
+public partial class FhirCourseMapperTests(FhirValidatorFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public void WorkedExample_Collection_HasNoErrors() => ShouldHaveNoErrors(Courses.Mapper.ToCollection(Courses.WorkedExample()));

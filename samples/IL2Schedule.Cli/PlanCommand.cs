@@ -98,16 +98,18 @@ internal static class PlanCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "table (for people), json (the library's stable JSON form), ics (iCalendar for calendar apps), svg or png (a timeline picture; png needs --output or a redirected stdout).",
+            Description = "table (for people), json (the library's stable JSON form), ics (iCalendar for calendar apps), svg or png (a timeline picture; png needs --output or a redirected stdout), " +
+                "fhir (a FHIR R4 collection Bundle) or fhir-transaction (a FHIR R4 transaction Bundle with conditional creates); the FHIR formats need --patient.",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "json", "ics", "svg", "png");
+        format.AcceptOnlyFromAmong("table", "json", "ics", "svg", "png", "fhir", "fhir-transaction");
         var output = OutputFile.CreateOption();
+        var patient = FhirOutput.CreatePatientOption();
 
         var command = new Command("plan", "Plan one course: every dose's start and end, course end, imaging date and next-course window.")
         {
             firstDose, zone, doseTiming, standardTimes, cycleWindow, protocol, maxDoses, resolve, discharge,
-            weekend, holidays, imagingShift, weightKg, format, output,
+            weekend, holidays, imagingShift, weightKg, format, output, patient,
         };
         command.SetAction(parseResult =>
         {
@@ -159,7 +161,8 @@ internal static class PlanCommand
                 calendar,
                 ParseImagingShift(imagingShiftText),
                 parseResult.GetValue(format)!,
-                outputPath);
+                outputPath,
+                parseResult.GetValue(patient));
             return Run(parseResult.InvocationConfiguration.Output, request);
         });
         return command;
@@ -197,6 +200,7 @@ internal static class PlanCommand
             "json" => CourseScheduleJson.Serialize(schedule) + Environment.NewLine,
             "ics" => CourseCalendar.Export(schedule, SystemClock.Instance.GetCurrentInstant(), courseId: null),
             "svg" => CourseTimeline.Svg(schedule, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight),
+            "fhir" or "fhir-transaction" => FhirOutput.Plan(schedule, request.Format, request.Patient),
             _ => ScheduleTable.Render(schedule, request.ProtocolDescription),
         };
         OutputFile.Write(output, request.OutputPath, text);

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace IL2Schedule.Cli;
 
-/// <summary>What <c>il2schedule plan</c> was asked to do, after parsing: <see cref="Format"/> is a <c>--format</c> value, <see cref="OutputPath"/> the checked <c>--output</c> file or null for standard output.</summary>
+/// <summary>What <c>il2schedule plan</c> was asked to do, after parsing: <see cref="Format"/> is a <c>--format</c> value, <see cref="OutputPath"/> the checked <c>--output</c> file or null for standard output, <see cref="Patient"/> the <c>--patient</c> for FHIR formats.</summary>
 internal sealed record PlanRequest(
     LocalDateTime FirstDose,
     DateTimeZone Zone,
@@ -14,4 +14,5 @@ internal sealed record PlanRequest(
     WorkingDayCalendar? WorkingDays,
     NonWorkingDayShift ImagingDateShift,
     string Format,
-    string? OutputPath);
+    string? OutputPath,
+    string? Patient = null);

@@ -22,11 +22,17 @@ internal static class ReplayCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "table (for people), json (the re-planned JSON form), ics (iCalendar: the plan's UIDs, SEQUENCE raised), svg or png (a timeline picture; --at is marked; png needs --output or a redirected stdout).",
+            Description = "table (for people), json (the re-planned JSON form), ics (iCalendar: the plan's UIDs, SEQUENCE raised), svg or png (a timeline picture; --at is marked; png needs --output or a redirected stdout), " +
+                "fhir (a FHIR R4 collection Bundle: the plan's resources and a MedicationAdministration per dose event; needs --patient).",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong("table", "json", "ics", "svg", "png");
+        format.AcceptOnlyFromAmong("table", "json", "ics", "svg", "png", "fhir");
         var output = OutputFile.CreateOption();
+        var patient = FhirOutput.CreatePatientOption();
+        var administrations = new Option<string?>("--fhir-administrations")
+        {
+            Description = "Apply the MedicationAdministrations in this FHIR R4 file (a Bundle or a JSON array, as written by --format fhir) to the record before re-planning, all or nothing; needs --patient.",
+        };
         var at = new Option<string?>("--at")
         {
             Description = "Show the status at this instant (RFC 3339 with offset, e.g. 2027-03-12T09:00:00-05:00): what is due next and what is overdue.",
@@ -50,13 +56,18 @@ internal static class ReplayCommand
         };
         var command = new Command("replay", "Apply a recorded course's events (given, held, late, stopped doses) and print the re-planned schedule. Dose timing and cycle window come from the record file.")
         {
-            recordFile, format, output, at, weekend, holidays, imagingShift, weightKg,
+            recordFile, format, output, at, weekend, holidays, imagingShift, weightKg, patient, administrations,
         };
         command.SetAction(parseResult =>
         {
             string? outputPath = OutputFile.Check(parseResult.GetValue(output));
             OutputFile.CheckBinary(parseResult.GetValue(format)!, outputPath, parseResult.InvocationConfiguration.Output);
             var record = Read(parseResult.GetValue(recordFile)!);
+            string? patientReference = parseResult.GetValue(patient);
+            if (parseResult.GetValue(administrations) is { } administrationsPath)
+            {
+                record = FhirOutput.ApplyAdministrations(record, administrationsPath, patientReference);
+            }
             string? weekendText = parseResult.GetValue(weekend);
             string? holidaysPath = parseResult.GetValue(holidays);
             string? imagingShiftText = parseResult.GetValue(imagingShift);
@@ -75,7 +86,17 @@ internal static class ReplayCommand
             {
                 record = record.WithBodyWeight(weight);
             }
-            return Run(parseResult.InvocationConfiguration.Output, outputPath, record, parseResult.GetValue(format)!, parseResult.GetValue(at));
+            string formatName = parseResult.GetValue(format)!;
+            if (formatName == "fhir")
+            {
+                if (parseResult.GetValue(at) is not null)
+                {
+                    throw new CliUsageException("--at shows a status, which --format fhir does not write; use --format table or json with --at");
+                }
+                OutputFile.Write(parseResult.InvocationConfiguration.Output, outputPath, FhirOutput.Record(record, patientReference));
+                return CliApplication.Success;
+            }
+            return Run(parseResult.InvocationConfiguration.Output, outputPath, record, formatName, parseResult.GetValue(at));
         });
         return command;
     }

@@ -95,8 +95,9 @@ internal static class PlanResources
     /// </summary>
     /// <remarks>
     /// The interval and infusion are the protocol's (8 h and 15 min for the label, section 2.1), in
-    /// hours when whole, otherwise minutes (UnitsOfTime, FHIR R4 valueset-units-of-time). Invariants
-    /// tim-1 and tim-2 hold because every duration and period has its unit, tim-3 because <c>when</c> is absent.
+    /// hours when whole, otherwise minutes (UnitsOfTime, FHIR R4 valueset-units-of-time). R4's Timing
+    /// invariants hold: tim-1 and tim-2 as every duration and period has its unit, tim-4 and tim-5 as
+    /// neither is negative, tim-6 to tim-10 as no maximum, offset, <c>when</c> or <c>timeOfDay</c> is written (R4 has no tim-3).
     /// </remarks>
     internal static Timing CycleTiming(CourseSchedule plan, CycleSchedule cycle)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using Hl7.Fhir.Model;
@@ -15,8 +16,8 @@ namespace IL2Schedule.Fhir;
 /// </summary>
 /// <remarks>
 /// The course is named by the patient reference, the course number, the zone id, the first dose's
-/// instant, the requested first-dose local date-time and every protocol setting
-/// (<see cref="CourseProtocol.ToString"/>). Body weight, working days and discharge are not part of
+/// instant, the requested first-dose local date-time and every protocol setting (each written as
+/// an invariant value, so that a change to <see cref="CourseProtocol.ToString"/>'s wording changes no id). Body weight, working days and discharge are not part of
 /// the name: they change what a resource says, not which order it is. Two courses that differ in any
 /// named input have different names, so their ids differ unless SHA-256 collides in the 122 bits kept.
 /// </remarks>
@@ -38,8 +39,26 @@ internal sealed class CourseIds
             plan.ZoneId,
             InstantPattern.ExtendedIso.Format(first.ToInstant()),
             LocalDateTimePattern.ExtendedIso.Format(plan.RequestedFirstDose),
-            plan.Protocol.ToString());
+            Settings(plan.Protocol));
     }
+
+    private static string Settings(CourseProtocol p) => string.Join(
+        ';',
+        p.DoseInternationalUnitsPerKilogram.ToString(CultureInfo.InvariantCulture),
+        p.DoseMilligramsPerKilogram?.ToString(CultureInfo.InvariantCulture) ?? "-",
+        p.CycleCount.ToString(CultureInfo.InvariantCulture),
+        p.CycleLengthDays.ToString(CultureInfo.InvariantCulture),
+        p.RestPeriodDays.ToString(CultureInfo.InvariantCulture),
+        DurationPattern.Roundtrip.Format(p.DosingInterval),
+        DurationPattern.Roundtrip.Format(p.InfusionDuration),
+        p.MaxDosesPerCycle.ToString(CultureInfo.InvariantCulture),
+        p.DoseTiming.ToString(),
+        string.Join(',', p.StandardAdministrationTimes.Select(LocalTimePattern.ExtendedIso.Format)),
+        p.CycleWindowCounting.ToString(),
+        PeriodPattern.Roundtrip.Format(p.ResponseAssessmentDelay),
+        PeriodPattern.Roundtrip.Format(p.RetreatmentWindowStart),
+        PeriodPattern.Roundtrip.Format(p.RetreatmentWindowEnd),
+        PeriodPattern.Roundtrip.Format(p.MinimumIntervalAfterDischarge));
 
     /// <summary>The CarePlan's id.</summary>
     internal string CarePlan => Id("careplan");

@@ -40,7 +40,10 @@ public sealed partial class BatchPlanner
                 failure = new CourseFailure(index, broken.ToException(protocol, zone, "firstDose"));
                 return default;
             }
-            FollowUpRules.CheckDischarge(request.DischargeDate, course.CourseEndDate, "dischargeDate");
+            if (request.DischargeDate is not null)
+            {
+                FollowUpRules.CheckDischarge(request.DischargeDate, course.CourseEndDate, "dischargeDate");
+            }
             decimal units = 0;
             decimal milligrams = 0;
             if (request.BodyWeightKilograms is { } weight)
@@ -49,7 +52,7 @@ public sealed partial class BatchPlanner
                 units = DoseAmount.InternationalUnitsFor(protocol, weight);
                 milligrams = DoseAmount.MilligramsFor(protocol, weight) ?? 0;
             }
-            var followUp = plan.FollowUpDates(course.CourseEndDate, request.DischargeDate);
+            var followUp = plan.FollowUpDates(course, request.DischargeDate);
             var window = followUp.Window;
             return new CourseOutcome(
                 course.DoseCount,
@@ -81,7 +84,7 @@ public sealed partial class BatchPlanner
         private readonly Span<Instant> slots = slots;
         private int count;
 
-        public void Dose(int cycleIndex, int indexInCycle, Instant start, Instant end) => slots[count++] = start;
+        public void Dose(int cycleIndex, int indexInCycle, Instant start) => slots[count++] = start;
 
         public readonly void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)
         {

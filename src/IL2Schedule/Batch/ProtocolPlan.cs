@@ -28,24 +28,25 @@ internal sealed class ProtocolPlan
     internal CourseProtocol Protocol { get; }
 
     /// <summary>
-    /// The follow-up dates of a course end date; with a discharge date they are computed afresh.
-    /// Entries are immutable, so parallel workers share the table safely.
+    /// The follow-up dates of a course end; with a discharge date they are computed afresh. Entries
+    /// are immutable, so parallel workers share the table safely.
     /// </summary>
-    internal FollowUpDates FollowUpDates(LocalDate courseEndDate, LocalDate? dischargeDate)
+    internal FollowUpDates FollowUpDates(in CourseTotals course, LocalDate? dischargeDate)
     {
         if (dischargeDate is not null)
         {
-            return Rules.FollowUpRules.Dates(Protocol, courseEndDate, dischargeDate, calendar, imagingDateShift);
+            return Rules.FollowUpRules.Dates(Protocol, course.CourseEndDate, dischargeDate, calendar, imagingDateShift);
         }
-        ref var slot = ref followUps[courseEndDate.ToDateOnly().DayNumber & (FollowUpSlots - 1)];
+        long day = course.CourseEndEpochDay;
+        ref var slot = ref followUps[day & (FollowUpSlots - 1)];
         var entry = Volatile.Read(ref slot);
-        if (entry is null || entry.CourseEndDate != courseEndDate)
+        if (entry is null || entry.CourseEndEpochDay != day)
         {
-            entry = new Entry(courseEndDate, Rules.FollowUpRules.Dates(Protocol, courseEndDate, null, calendar, imagingDateShift));
+            entry = new Entry(day, Rules.FollowUpRules.Dates(Protocol, course.CourseEndDate, null, calendar, imagingDateShift));
             Volatile.Write(ref slot, entry);
         }
         return entry.Dates;
     }
 
-    private sealed record Entry(LocalDate CourseEndDate, FollowUpDates Dates);
+    private sealed record Entry(long CourseEndEpochDay, FollowUpDates Dates);
 }

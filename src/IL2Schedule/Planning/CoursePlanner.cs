@@ -229,10 +229,10 @@ public sealed class CoursePlanner
 
         internal CycleSchedule[] Cycles { get; } = new CycleSchedule[protocol.CycleCount];
 
-        public void Dose(int cycleIndex, int indexInCycle, Instant start, Instant end)
+        public void Dose(int cycleIndex, int indexInCycle, Instant start)
         {
             doses ??= new ScheduledDose[protocol.MaxDosesPerCycle];
-            doses[indexInCycle] = new ScheduledDose(++doseNumber, cycleIndex + 1, indexInCycle + 1, start.InZone(zone), end.InZone(zone));
+            doses[indexInCycle] = new ScheduledDose(++doseNumber, cycleIndex + 1, indexInCycle + 1, start.InZone(zone), InfusionRule.End(protocol, start).InZone(zone));
         }
 
         public void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)

@@ -13,4 +13,11 @@ internal static class CourseEndRule
     internal static LocalDate Date(Instant courseEnd, Offset offset) => courseEnd.WithOffset(offset).Date;
 
     internal static LocalDate Date(ZonedDateTime courseEnd) => Date(courseEnd.ToInstant(), courseEnd.Offset);
+
+    /// <summary>The same date as days since 1970-01-01 (the local ticks, floored to whole days), for keys and tables.</summary>
+    internal static long EpochDay(Instant courseEnd, Offset offset)
+    {
+        long localTicks = courseEnd.ToUnixTimeTicks() + offset.Ticks;
+        return (localTicks / System.TimeSpan.TicksPerDay) - (localTicks % System.TimeSpan.TicksPerDay < 0 ? 1 : 0);
+    }
 }

@@ -6,8 +6,8 @@ namespace IL2Schedule.Rules;
 /// <summary>Receives a planned course from <see cref="CourseWalker"/>, dose by dose and cycle by cycle.</summary>
 internal interface ICourseSink
 {
-    /// <summary>A planned dose: cycle index and index in the cycle from 0, start and end instants.</summary>
-    void Dose(int cycleIndex, int indexInCycle, Instant start, Instant end);
+    /// <summary>A planned dose: cycle index and index in the cycle from 0, and its start (it ends as <see cref="InfusionRule"/> says).</summary>
+    void Dose(int cycleIndex, int indexInCycle, Instant start);
 
     /// <summary>
     /// A planned cycle, after its doses: its nominal start (a local instant), start, window end
@@ -34,6 +34,9 @@ internal interface ICourseSink
 /// </remarks>
 internal static class CourseWalker
 {
+    /// <summary>9990-01-01T00:00 as a local instant.</summary>
+    private static readonly Instant Year9990 = LocalInstant.From(new LocalDateTime(9990, 1, 1, 0, 0));
+
     /// <summary>Walks the course; false with <paramref name="failure"/> set at the first broken check.</summary>
     /// <param name="protocol">The course rules.</param>
     /// <param name="firstDoseLocal">The first dose's requested local date-time as a local instant.</param>
@@ -53,6 +56,7 @@ internal static class CourseWalker
         failure = default;
         var offsets = new OffsetTracker(map.GetZoneInterval(firstStart));
         int cap = protocol.MaxDosesPerCycle;
+        bool elapsedOnly = protocol.DoseTiming == DoseTiming.Elapsed && protocol.CycleWindowCounting == CycleWindowCounting.Elapsed;
         int doseNumber = 0;
         Instant previousEnd = Instant.MinValue;
         Offset endOffset = default;
@@ -66,6 +70,26 @@ internal static class CourseWalker
                 return false;
             }
             var windowEnd = CycleWindowRule.End(protocol, ref map, nominal, start);
+            if (elapsedOnly && offsets.CoversWithWholeMinutes(ref map, start, InfusionRule.End(protocol, windowEnd)))
+            {
+                // Elapsed timing in an elapsed window, inside one zone interval of whole minutes:
+                // the protocol's validation (an interval longer than the infusion, a cap within the
+                // window's slots) guarantees every check below, so only the dose times are walked.
+                var t = start;
+                for (int k = 0; k < cap; k++)
+                {
+                    if (k > 0)
+                    {
+                        t = DoseTimeRule.Next(protocol, ref map, nominal, k, t);
+                    }
+                    sink.Dose(c, k, t);
+                }
+                doseNumber += cap;
+                previousEnd = InfusionRule.End(protocol, t);
+                endOffset = offsets.Current;
+                sink.Cycle(c, nominal, start, windowEnd, protocol.SlotsPerCycle, cap);
+                continue;
+            }
             int capacity = 0;
             for (var t = start; t < windowEnd || capacity < cap; t = DoseTimeRule.Next(protocol, ref map, nominal, capacity, t))
             {
@@ -99,7 +123,7 @@ internal static class CourseWalker
                         return false;
                     }
                     endOffset = offsets.Current;
-                    sink.Dose(c, capacity, t, end);
+                    sink.Dose(c, capacity, t);
                     previousEnd = end;
                 }
                 capacity++;
@@ -111,7 +135,7 @@ internal static class CourseWalker
             }
             sink.Cycle(c, nominal, start, windowEnd, capacity, capacity < cap ? capacity : cap);
         }
-        course = new CourseTotals(doseNumber, previousEnd, endOffset, CourseEndRule.Date(previousEnd, endOffset));
+        course = new CourseTotals(doseNumber, previousEnd, endOffset);
         return true;
     }
 
@@ -122,9 +146,9 @@ internal static class CourseWalker
     /// </summary>
     private static void CheckCourseFitsTheCalendar(CourseProtocol protocol, Instant firstDoseLocal)
     {
-        var firstDate = LocalInstant.ToLocalDateTime(firstDoseLocal).Date;
-        if (firstDate.Year >= 9990)
+        if (firstDoseLocal >= Year9990)
         {
+            var firstDate = LocalInstant.ToLocalDateTime(firstDoseLocal).Date;
             int courseDays = checked(((protocol.CycleCount - 1) * protocol.DaysBetweenCycleStarts) + protocol.CycleLengthDays + 2);
             CalendarRange.Add(firstDate, Period.FromDays(courseDays), "the course's last day");
         }
@@ -136,6 +160,11 @@ internal static class CourseWalker
         private ZoneInterval interval = interval;
 
         internal readonly Offset Current => interval.WallOffset;
+
+        /// <summary>True if one zone interval with a whole-minute offset holds every instant from <paramref name="from"/> to <paramref name="to"/>.</summary>
+        internal bool CoversWithWholeMinutes<TMap>(ref TMap map, Instant from, Instant to)
+            where TMap : IZoneMap =>
+            IsWholeMinutes(ref map, from) && (!interval.HasEnd || to < interval.End);
 
         internal bool IsWholeMinutes<TMap>(ref TMap map, Instant instant)
             where TMap : IZoneMap
@@ -149,5 +178,12 @@ internal static class CourseWalker
     }
 }
 
-/// <summary>What a walked course adds up to: its dose count, course end (instant, offset, local date).</summary>
-internal readonly record struct CourseTotals(int DoseCount, Instant CourseEnd, Offset CourseEndOffset, LocalDate CourseEndDate);
+/// <summary>What a walked course adds up to: its dose count and course end (instant and the offset in force then).</summary>
+internal readonly record struct CourseTotals(int DoseCount, Instant CourseEnd, Offset CourseEndOffset)
+{
+    /// <summary>The course end date (<see cref="CourseEndRule.Date(Instant, Offset)"/>).</summary>
+    internal LocalDate CourseEndDate => CourseEndRule.Date(CourseEnd, CourseEndOffset);
+
+    /// <summary>The course end date as days since 1970-01-01 (<see cref="CourseEndRule.EpochDay"/>).</summary>
+    internal long CourseEndEpochDay => CourseEndRule.EpochDay(CourseEnd, CourseEndOffset);
+}

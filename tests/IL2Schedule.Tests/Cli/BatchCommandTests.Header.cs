@@ -8,7 +8,7 @@ namespace IL2Schedule.Tests.Cli;
 public sealed partial class BatchCommandTests
 {
     private const string KnownColumns =
-        "The known columns, matched ignoring case, are patientId, firstDose, zone (required); protocol, doseTiming, discharge (optional)";
+        "The known columns, matched ignoring case, are patientId, firstDose, zone (required); protocol, doseTiming, standardTimes, cycleWindow, discharge, weightKg (optional)";
 
     [Theory]
     [InlineData("patientId,firstDose,zone,doseTimming", "unknown column 'doseTimming' (column 4)")]

@@ -209,7 +209,7 @@ internal static class BatchCommand
         var columns = BatchColumns.All.Select(column => string.Create(CultureInfo.InvariantCulture,
             $"{column.Name} ({(column.Required ? "required" : "optional")}; {column.Values}{(column.MaxLength == BatchColumns.OtherMaxLength ? "" : $"; at most {column.MaxLength} characters")})"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"UTF-8 CSV file, one row per course, with a header naming its columns (matched ignoring case): {string.Join(", ", columns)}. Other values: at most {BatchColumns.OtherMaxLength} characters. A row with a malformed field (a quote left open, bytes that are not UTF-8, a value too long) is rejected alone.");
+            $"UTF-8 CSV file, one row per course, with a header naming its columns (matched ignoring case): {string.Join(", ", columns)}. Other values: at most {BatchColumns.OtherMaxLength} characters. Each distinct protocol, doseTiming, cycleWindow and standardTimes is one protocol, at most {BatchProtocols.MaxProtocols} a run. A row with a malformed field (a quote left open, bytes that are not UTF-8, a value too long) is rejected alone.");
     }
 
     /// <summary>Plain lines, at most one every few seconds: for logs and pipes.</summary>

@@ -27,9 +27,12 @@ internal static class BatchColumns
         new("patientId", Required: true, PatientIdMaxLength, "any text"),
         new("firstDose", Required: true, OtherMaxLength, "local date-time yyyy-MM-ddTHH:mm"),
         new("zone", Required: true, OtherMaxLength, "IANA id, alias, Windows id or fixed offset"),
-        new("protocol", Required: false, OtherMaxLength, "label|nci"),
-        new("doseTiming", Required: false, OtherMaxLength, "elapsed|wall-clock"),
+        new("protocol", Required: false, OtherMaxLength, string.Join('|', PlanCommand.PresetNames) + "; empty for label"),
+        new("doseTiming", Required: false, OtherMaxLength, string.Join('|', PlanCommand.DoseTimingNames) + "; empty for elapsed"),
+        new("standardTimes", Required: false, OtherMaxLength, "with doseTiming standard-times: HH:mm times, comma-separated, quoted, like \"00:00,08:00,16:00\" (the default when empty)"),
+        new("cycleWindow", Required: false, OtherMaxLength, string.Join('|', PlanCommand.CycleWindowNames) + "; empty for elapsed"),
         new("discharge", Required: false, OtherMaxLength, "date yyyy-MM-dd"),
+        new("weightKg", Required: false, OtherMaxLength, "body weight in kg like 72.5, in (0, 350]; with the column, the CSV output gains doseIu,doseMg"),
     ];
 
     /// <summary>The known columns for messages: "patientId, firstDose, zone (required); protocol, ... (optional)".</summary>

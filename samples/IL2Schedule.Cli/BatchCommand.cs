@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using IL2Schedule.Batch;
+using NodaTime;
 using Spectre.Console;
 
 namespace IL2Schedule.Cli;
@@ -25,15 +26,6 @@ internal static class BatchCommand
 
     private static readonly TimeSpan PlainProgressInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>Indexed by <see cref="BatchInput.ProtocolIndex"/>: label and NCI, elapsed and wall-clock timing.</summary>
-    internal static readonly CourseProtocol[] Protocols =
-    [
-        CourseProtocol.Label,
-        CourseProtocol.Label.WithDoseTiming(DoseTiming.WallClock),
-        CourseProtocol.NciSurgeryBranch,
-        CourseProtocol.NciSurgeryBranch.WithDoseTiming(DoseTiming.WallClock),
-    ];
-
     internal static Command Create()
     {
         var input = new Option<string?>("--input")
@@ -46,7 +38,7 @@ internal static class BatchCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "csv: one row per dose (patientId,course,cycle,dose,start,end); ndjson: one JSON object per course (the JSON form plus patientId).",
+            Description = "csv: one row per dose (patientId,course,cycle,dose,start,end; with a weightKg column also doseIu,doseMg: one dose's IU and mg, mg empty for a protocol without a mg figure, both empty for a row without a weight); ndjson: one JSON object per course (the JSON form plus patientId).",
             DefaultValueFactory = _ => "csv",
         };
         format.AcceptOnlyFromAmong("csv", "ndjson");
@@ -68,9 +60,11 @@ internal static class BatchCommand
             DefaultValueFactory = _ => 1,
         };
 
+        var workingDays = WorkingDayOptions.CreateOptions();
+
         var command = new Command("batch", "Plan many courses: from a CSV file or synthetic requests, streamed to CSV or NDJSON.")
         {
-            input, output, format, errors, parallel, count, seed,
+            input, output, format, errors, parallel, count, seed, workingDays.Weekend, workingDays.Holidays, workingDays.ImagingShift,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(input),
@@ -80,12 +74,13 @@ internal static class BatchCommand
             parseResult.GetValue(format)!,
             parseResult.GetValue(errors),
             parseResult.GetValue(parallel),
+            workingDays.Parse(parseResult),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string? inputPath, long? count, int seed, string? outputPath, string format, string? errorsPath, bool parallel, TextWriter stdout, TextWriter stderr)
+    private static int Run(string? inputPath, long? count, int seed, string? outputPath, string format, string? errorsPath, bool parallel, WorkingDayOptions? workingDays, TextWriter stdout, TextWriter stderr)
     {
         if ((inputPath is null) == (count is null))
         {
@@ -96,7 +91,9 @@ internal static class BatchCommand
             throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--count must be at least 1; was {count}"));
         }
         CheckPaths(inputPath, outputPath, errorsPath);
-        using var csvRows = inputPath is null ? null : BatchInput.OpenCsv(inputPath);
+        var calendar = workingDays is null ? null : BatchCalendar(workingDays, inputPath);
+        var protocols = new BatchProtocols();
+        using var csvRows = inputPath is null ? null : BatchInput.OpenCsv(inputPath, protocols);
         IEnumerable<BatchRow> rows;
         Func<long, double> fraction;
         if (csvRows is not null)
@@ -107,7 +104,7 @@ internal static class BatchCommand
         }
         else
         {
-            rows = BatchInput.Synthetic(count!.Value, seed);
+            rows = BatchInput.Synthetic(count!.Value, seed, protocols);
             fraction = rowsRead => (double)rowsRead / count.Value;
         }
 
@@ -115,8 +112,8 @@ internal static class BatchCommand
         using var errorsFile = errorsPath is null ? null : PendingFile.Create(errorsPath, "--errors");
         var writer = outputFile?.Writer ?? stdout;
         var rejections = new RejectionSink(errorsFile?.Writer, stderr, csvRows is null ? "request" : "line");
-        var batchOutput = BatchOutput.Create(format, writer);
-        var run = new BatchRun(rows, fraction, batchOutput, rejections, parallel);
+        var batchOutput = BatchOutput.Create(format, writer, csvRows?.HasWeights == true);
+        var run = new BatchRun(rows, fraction, batchOutput, rejections, parallel, protocols, calendar, workingDays?.ImagingDateShift ?? NonWorkingDayShift.Next);
 
         bool interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         if (interactive)
@@ -175,6 +172,33 @@ internal static class BatchCommand
         }
     }
 
+    /// <summary>
+    /// The working days of every course of the run. An iCalendar file's recurring events are expanded
+    /// over the dates the follow-up rules can look at for the run's first doses: the synthetic
+    /// requests' years, or those of the file's rows, found by reading the file once more first.
+    /// </summary>
+    private static WorkingDayCalendar BatchCalendar(WorkingDayOptions workingDays, string? inputPath) => workingDays.Calendar(() =>
+    {
+        var firstDoseDates = inputPath is null ? BatchInput.SyntheticFirstDoseDates : FirstDoseDates(inputPath);
+        var horizons = CourseProtocol.Presets.Values.Select(protocol => new CoursePlanner(protocol).FollowUpHorizon(firstDoseDates)).ToList();
+        return new DateInterval(horizons.Min(range => range.Start), horizons.Max(range => range.End));
+    });
+
+    /// <summary>The earliest and latest first dose dates of the file's plannable rows (any date when there are none).</summary>
+    private static DateInterval FirstDoseDates(string inputPath)
+    {
+        using var rows = BatchInput.OpenCsv(inputPath, new BatchProtocols());
+        LocalDate? earliest = null;
+        LocalDate? latest = null;
+        foreach (var row in rows.Rows().Where(row => row.Rejection is null))
+        {
+            var date = row.Request.FirstDose.Date;
+            earliest = earliest is { } e && e <= date ? e : date;
+            latest = latest is { } l && l >= date ? l : date;
+        }
+        return earliest is { } from ? new DateInterval(from, latest!.Value) : BatchInput.SyntheticFirstDoseDates;
+    }
+
     /// <summary>"1 course", "2 courses", "1,000 courses".</summary>
     private static string Counted(long count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? "" : "s")}");
@@ -185,7 +209,7 @@ internal static class BatchCommand
         var columns = BatchColumns.All.Select(column => string.Create(CultureInfo.InvariantCulture,
             $"{column.Name} ({(column.Required ? "required" : "optional")}; {column.Values}{(column.MaxLength == BatchColumns.OtherMaxLength ? "" : $"; at most {column.MaxLength} characters")})"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"UTF-8 CSV file, one row per course, with a header naming its columns (matched ignoring case): {string.Join(", ", columns)}. Other values: at most {BatchColumns.OtherMaxLength} characters. A row with a malformed field (a quote left open, bytes that are not UTF-8, a value too long) is rejected alone.");
+            $"UTF-8 CSV file, one row per course, with a header naming its columns (matched ignoring case): {string.Join(", ", columns)}. Other values: at most {BatchColumns.OtherMaxLength} characters. Each distinct protocol, doseTiming, cycleWindow and standardTimes is one protocol, at most {BatchProtocols.MaxProtocols} a run. A row with a malformed field (a quote left open, bytes that are not UTF-8, a value too long) is rejected alone.");
     }
 
     /// <summary>Plain lines, at most one every few seconds: for logs and pipes.</summary>
@@ -228,7 +252,15 @@ internal static class BatchCommand
     }
 
     /// <summary>One batch run: reads rows in chunks, plans each chunk, writes it in input order.</summary>
-    private sealed class BatchRun(IEnumerable<BatchRow> rows, Func<long, double> fraction, BatchOutput output, RejectionSink rejections, bool parallel)
+    private sealed class BatchRun(
+        IEnumerable<BatchRow> rows,
+        Func<long, double> fraction,
+        BatchOutput output,
+        RejectionSink rejections,
+        bool parallel,
+        BatchProtocols protocols,
+        WorkingDayCalendar? calendar,
+        NonWorkingDayShift imagingDateShift)
     {
         private readonly Stopwatch stopwatch = new();
 
@@ -243,9 +275,8 @@ internal static class BatchCommand
         internal void Execute(Action<BatchRun, double> progress)
         {
             stopwatch.Start();
-            var planner = new BatchPlanner(Protocols);
-            var singleCourse = Array.ConvertAll(Protocols, protocol => new CoursePlanner(protocol));
-            var columns = CourseColumns.Allocate(ChunkSize, planner.DosesPerCourse);
+            BatchPlanner? planner = null;
+            CourseColumns? columns = null;
             var chunk = new BatchRow[ChunkSize];
             var requests = new CourseRequest[ChunkSize];
             long rowsRead = 0;
@@ -271,18 +302,28 @@ internal static class BatchCommand
                         requests[requestCount++] = chunk[i].Request;
                     }
                 }
-                var result = parallel
-                    ? planner.PlanParallel(requests.AsMemory(0, requestCount), columns)
-                    : planner.Plan(requests.AsSpan(0, requestCount), columns);
-                WriteChunk(chunk.AsSpan(0, rowCount), columns, result, singleCourse);
+                // The chunk's rows may have met new protocols: the planner takes them all, by the same indexes.
+                if (requestCount > 0 && planner?.Protocols.Count != protocols.Protocols.Count)
+                {
+                    planner = new BatchPlanner([.. protocols.Protocols], calendar, imagingDateShift);
+                    if (columns is null || columns.DosesPerCourse < planner.DosesPerCourse)
+                    {
+                        columns = CourseColumns.Allocate(ChunkSize, planner.DosesPerCourse);
+                    }
+                }
+                var result = requestCount == 0 ? null
+                    : parallel
+                        ? planner!.PlanParallel(requests.AsMemory(0, requestCount), columns!)
+                        : planner!.Plan(requests.AsSpan(0, requestCount), columns!);
+                WriteChunk(chunk.AsSpan(0, rowCount), planner, columns, result);
                 progress(this, fraction(rowsRead));
             }
             stopwatch.Stop();
         }
 
-        private void WriteChunk(ReadOnlySpan<BatchRow> chunk, CourseColumns columns, BatchResult result, CoursePlanner[] singleCourse)
+        private void WriteChunk(ReadOnlySpan<BatchRow> chunk, BatchPlanner? planner, CourseColumns? columns, BatchResult? result)
         {
-            var failures = result.Failures;
+            var failures = result?.Failures ?? [];
             int nextFailure = 0;
             int request = 0;
             foreach (ref readonly var row in chunk)
@@ -298,28 +339,9 @@ internal static class BatchCommand
                     Reject(row, Reason(failures[nextFailure++].Exception));
                     continue;
                 }
-                int protocolIndex = row.Request.ProtocolIndex;
-                CourseSchedule? schedule = null;
-                if (output.NeedsSchedule || row.DischargeDate is not null)
-                {
-                    try
-                    {
-                        schedule = singleCourse[protocolIndex].Plan(row.Request.FirstDose, row.Request.Zone!);
-                        if (row.DischargeDate is { } discharge)
-                        {
-                            schedule = schedule.WithDischargeDate(discharge);
-                        }
-                    }
-                    catch (ArgumentException e)
-                    {
-                        Reject(row, Reason(e));
-                        continue;
-                    }
-                }
-                var doseStarts = columns.DoseStartsOf(index);
-                output.WriteCourse(row, Protocols[protocolIndex], doseStarts, schedule);
+                output.WriteCourse(row, columns!, index, planner!);
                 Courses++;
-                Doses += doseStarts.Length;
+                Doses += columns!.DoseCounts[index];
             }
         }
 
@@ -330,18 +352,10 @@ internal static class BatchCommand
         }
 
         /// <summary>
-        /// The library's message as a row's reason: one line, no parameter suffix, the library's
-        /// parameter named as the input column; for a skipped or repeated first dose, what is wrong
-        /// and what to do.
+        /// The library's error as a row's reason, in the file's column names; for a skipped or
+        /// repeated first dose, what is wrong and what to do.
         /// </summary>
-        private static string Reason(Exception e) => e switch
-        {
-            LocalTimeMappingException mapping => mapping.Reason + " Choose another firstDose.",
-            ArgumentException { ParamName: { } name } => CliApplication.OneLine(e.Message
-                .Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
-                .Replace("dischargeDate must", "discharge must", StringComparison.Ordinal)
-                .Replace("use DoseTiming.Elapsed", "use doseTiming elapsed", StringComparison.Ordinal)),
-            _ => CliApplication.OneLine(e.Message),
-        };
+        private static string Reason(Exception e) =>
+            e is LocalTimeMappingException mapping ? mapping.Reason + " Choose another firstDose." : InputNames.Columns.Describe(e);
     }
 }

@@ -16,10 +16,9 @@ namespace IL2Schedule.Cli;
 /// <param name="Line">The row's line in the input file (the header is line 1); for synthetic requests, the request's number, from 1.</param>
 /// <param name="Course">The row's number among the data rows, from 1: the <c>course</c> column of the output.</param>
 /// <param name="PatientId">The patient id as given.</param>
-/// <param name="Request">The request (protocol index: see <see cref="BatchInput.ProtocolIndex"/>); meaningless when <paramref name="Rejection"/> is set.</param>
-/// <param name="DischargeDate">The discharge date, if the row gives one.</param>
+/// <param name="Request">The request (its protocol index into the run's <see cref="BatchProtocols"/>); meaningless when <paramref name="Rejection"/> is set.</param>
 /// <param name="Rejection">Why the row cannot be planned, or null.</param>
-internal readonly record struct BatchRow(long Line, long Course, string PatientId, CourseRequest Request, LocalDate? DischargeDate, string? Rejection);
+internal readonly record struct BatchRow(long Line, long Course, string PatientId, CourseRequest Request, string? Rejection);
 
 /// <summary>
 /// The rows of a batch: read from a UTF-8 CSV file (CsvHelper) whose columns are
@@ -29,22 +28,27 @@ internal static class BatchInput
 {
     private static readonly LocalDateTimePattern FirstDoseText = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
 
+    /// <summary>The first doses' dates of synthetic requests.</summary>
+    internal static readonly DateInterval SyntheticFirstDoseDates = new(new LocalDate(2020, 1, 1), new LocalDate(2035, 12, 31));
+
     private static readonly int PatientIdColumn = BatchColumns.IndexOf("patientId");
     private static readonly int FirstDoseColumn = BatchColumns.IndexOf("firstDose");
     private static readonly int ZoneColumn = BatchColumns.IndexOf("zone");
     private static readonly int ProtocolColumn = BatchColumns.IndexOf("protocol");
     private static readonly int DoseTimingColumn = BatchColumns.IndexOf("doseTiming");
+    private static readonly int StandardTimesColumn = BatchColumns.IndexOf("standardTimes");
+    private static readonly int CycleWindowColumn = BatchColumns.IndexOf("cycleWindow");
     private static readonly int DischargeColumn = BatchColumns.IndexOf("discharge");
-
-    /// <summary>The index into <see cref="BatchCommand.Protocols"/>: label or NCI, elapsed or wall-clock timing.</summary>
-    internal static int ProtocolIndex(bool nci, bool wallClock) => (nci ? 2 : 0) + (wallClock ? 1 : 0);
+    private static readonly int WeightColumn = BatchColumns.IndexOf("weightKg");
 
     /// <summary>
     /// Opens a CSV file and checks its encoding and header; the rows are read lazily. No field may
     /// hold a line break, so a quote left open is one malformed row, not the rest of the file.
     /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="protocols">The run's protocols, which the rows' protocols are added to.</param>
     /// <exception cref="CliUsageException">The file cannot be read, is not UTF-8, or its header is unusable.</exception>
-    internal static CsvRows OpenCsv(string path)
+    internal static CsvRows OpenCsv(string path, BatchProtocols protocols)
     {
         var malformed = new Queue<CsvMalformedRecord>();
         CsvReader csv;
@@ -74,7 +78,7 @@ internal static class BatchInput
             {
                 throw new CliUsageException($"--input '{path}' has an unusable header row: its quoting is malformed (a quote left open, or text around a quoted name)");
             }
-            return new CsvRows(csv, BatchColumns.Map(header, path), malformed, length);
+            return new CsvRows(csv, BatchColumns.Map(header, path), malformed, length, protocols);
         }
         catch
         {
@@ -89,11 +93,12 @@ internal static class BatchInput
     /// protocol, elapsed timing. A first dose the zone skips or repeats is drawn again, so every
     /// request can be planned. Patient ids are S0000001, S0000002, ...
     /// </summary>
-    internal static IEnumerable<BatchRow> Synthetic(long count, int seed)
+    internal static IEnumerable<BatchRow> Synthetic(long count, int seed, BatchProtocols protocols)
     {
+        protocols.TryGetIndex("label", DoseTiming.Elapsed, CycleWindowCounting.Elapsed, null, out int label);
         var zones = DateTimeZoneProviders.Tzdb.Ids.Select(id => DateTimeZoneProviders.Tzdb[id]).ToArray();
-        var firstDay = new LocalDate(2020, 1, 1);
-        int days = Period.Between(firstDay, new LocalDate(2035, 12, 31), PeriodUnits.Days).Days + 1;
+        var firstDay = SyntheticFirstDoseDates.Start;
+        int days = SyntheticFirstDoseDates.Length;
         var random = new Random(seed);
         for (long i = 0; i < count; i++)
         {
@@ -105,7 +110,7 @@ internal static class BatchInput
             }
             while (zone.MapLocal(firstDose).Count != 1);
             string patientId = "S" + (i + 1).ToString("D7", CultureInfo.InvariantCulture);
-            yield return new BatchRow(i + 1, i + 1, patientId, new CourseRequest(firstDose, zone), null, null);
+            yield return new BatchRow(i + 1, i + 1, patientId, new CourseRequest(firstDose, zone, label), null);
         }
     }
 
@@ -144,19 +149,25 @@ internal static class BatchInput
         private readonly Queue<CsvMalformedRecord> malformed;
         private readonly string[] values = new string[BatchColumns.All.Length];
         private readonly int headerFieldCount;
+        private readonly BatchProtocols protocols;
 
         /// <param name="csv">The reader, its header read.</param>
         /// <param name="fieldIndexes">For each of <see cref="BatchColumns.All"/>, its field index, or -1.</param>
         /// <param name="malformed">The records the reader skipped for malformed quoting, in file order, as it finds them.</param>
         /// <param name="length">The input's length in bytes.</param>
-        internal CsvRows(CsvReader csv, int[] fieldIndexes, Queue<CsvMalformedRecord> malformed, long length)
+        /// <param name="protocols">The run's protocols.</param>
+        internal CsvRows(CsvReader csv, int[] fieldIndexes, Queue<CsvMalformedRecord> malformed, long length, BatchProtocols protocols)
         {
+            this.protocols = protocols;
             this.csv = csv;
             this.fieldIndexes = fieldIndexes;
             this.malformed = malformed;
             Length = length;
             headerFieldCount = csv.Headers.Count;
         }
+
+        /// <summary>True if the file has a <c>weightKg</c> column, so the output has the dose amounts.</summary>
+        internal bool HasWeights => fieldIndexes[WeightColumn] >= 0;
 
         /// <summary>The input's length in bytes, for progress.</summary>
         internal long Length { get; }
@@ -199,12 +210,12 @@ internal static class BatchInput
                     "a quote inside an unquoted field: quote the whole field and double the quote inside (\"a\"\"b\")",
                 _ => "text after the closing quote of a quoted field: put the whole value inside the quotes",
             };
-            return new BatchRow(record.LineNumber, course, patientId, default, null, reason);
+            return new BatchRow(record.LineNumber, course, patientId, default, reason);
         }
 
         private BatchRow Parse(long line, long course)
         {
-            BatchRow Reject(string patientId, string reason) => new(line, course, patientId, default, null, reason);
+            BatchRow Reject(string patientId, string reason) => new(line, course, patientId, default, reason);
 
             if (csv.FieldCount != headerFieldCount)
             {
@@ -238,16 +249,13 @@ internal static class BatchInput
         /// <summary>The row's values (in <see cref="values"/>), well-formed and within their limits, as a request or a rejection.</summary>
         private BatchRow ParseValues(long line, long course, string patientId)
         {
-            string firstDoseText = values[FirstDoseColumn];
-            string protocol = values[ProtocolColumn];
-            string doseTiming = values[DoseTimingColumn];
-            string dischargeText = values[DischargeColumn];
-            BatchRow Reject(string reason) => new(line, course, patientId, default, null, reason);
+            BatchRow Reject(string reason) => new(line, course, patientId, default, reason);
 
             if (patientId.Length == 0)
             {
                 return Reject("patientId must not be empty");
             }
+            string firstDoseText = values[FirstDoseColumn];
             var firstDose = FirstDoseText.Parse(firstDoseText);
             if (!firstDose.Success || FirstDoseText.Format(firstDose.Value) != firstDoseText)
             {
@@ -258,15 +266,13 @@ internal static class BatchInput
             {
                 return Reject(zoneError!);
             }
-            if (protocol is not ("" or "label" or "nci"))
+            string? problem = ProtocolIndex(out int protocolIndex);
+            if (problem is not null)
             {
-                return Reject($"protocol must be label or nci (or empty for label); was '{protocol}'");
-            }
-            if (doseTiming is not ("" or "elapsed" or "wall-clock"))
-            {
-                return Reject($"doseTiming must be elapsed or wall-clock (or empty for elapsed); was '{doseTiming}'");
+                return Reject(problem);
             }
             LocalDate? discharge = null;
+            string dischargeText = values[DischargeColumn];
             if (dischargeText.Length > 0)
             {
                 var parsed = LocalDatePattern.Iso.Parse(dischargeText);
@@ -276,9 +282,60 @@ internal static class BatchInput
                 }
                 discharge = parsed.Value;
             }
-            var request = new CourseRequest(firstDose.Value, zone, ProtocolIndex(protocol == "nci", doseTiming == "wall-clock"));
-            return new BatchRow(line, course, patientId, request, discharge, null);
+            decimal? weight;
+            try
+            {
+                weight = PlanCommand.ParseWeight(values[WeightColumn] is { Length: > 0 } text ? text : null, "weightKg");
+            }
+            catch (CliUsageException e)
+            {
+                return Reject(e.Message);
+            }
+            return new BatchRow(line, course, patientId, new CourseRequest(firstDose.Value, zone, protocolIndex, discharge, weight), null);
         }
+
+        /// <summary>The row's protocol (its protocol, doseTiming, cycleWindow and standardTimes values) as an index into the run's protocols, or why there is none.</summary>
+        private string? ProtocolIndex(out int index)
+        {
+            index = 0;
+            string preset = values[ProtocolColumn];
+            string doseTiming = values[DoseTimingColumn];
+            string cycleWindow = values[CycleWindowColumn];
+            string standardTimesText = values[StandardTimesColumn];
+            if (preset.Length > 0 && !PlanCommand.PresetNames.Contains(preset))
+            {
+                return $"protocol must be {Alternatives(PlanCommand.PresetNames)} (or empty for label); was '{preset}'";
+            }
+            if (doseTiming.Length > 0 && !PlanCommand.DoseTimingNames.Contains(doseTiming))
+            {
+                return $"doseTiming must be {Alternatives(PlanCommand.DoseTimingNames)} (or empty for elapsed); was '{doseTiming}'";
+            }
+            if (cycleWindow.Length > 0 && !PlanCommand.CycleWindowNames.Contains(cycleWindow))
+            {
+                return $"cycleWindow must be {Alternatives(PlanCommand.CycleWindowNames)} (or empty for elapsed); was '{cycleWindow}'";
+            }
+            var timing = PlanCommand.ParseDoseTiming(doseTiming);
+            List<LocalTime>? standardTimes = null;
+            if (standardTimesText.Length > 0)
+            {
+                if (timing != DoseTiming.StandardTimes)
+                {
+                    return $"standardTimes needs doseTiming standard-times; was '{standardTimesText}' with doseTiming '{doseTiming}'";
+                }
+                try
+                {
+                    standardTimes = PlanCommand.ParseStandardTimes(standardTimesText, "standardTimes");
+                }
+                catch (CliUsageException e)
+                {
+                    return e.Message;
+                }
+            }
+            return protocols.TryGetIndex(preset.Length == 0 ? "label" : preset, timing, PlanCommand.ParseCycleWindow(cycleWindow), standardTimes, out index);
+        }
+
+        /// <summary>"a, b or c".</summary>
+        private static string Alternatives(string[] names) => string.Join(", ", names[..^1]) + " or " + names[^1];
 
         private (DateTimeZone? Zone, string? Error) Zone(string id)
         {

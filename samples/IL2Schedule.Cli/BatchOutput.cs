@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using IL2Schedule.Batch;
 using IL2Schedule.Serialization;
 using NodaTime;
 using NodaTime.Text;
@@ -11,8 +12,10 @@ using NodaTime.TimeZones;
 namespace IL2Schedule.Cli;
 
 /// <summary>
-/// Writes planned courses: CSV, one row per dose (<c>patientId,course,cycle,dose,start,end</c>), or
-/// NDJSON, one line per course (the library's JSON form with <c>patientId</c> first).
+/// Writes planned courses: CSV, one row per dose (<c>patientId,course,cycle,dose,start,end</c>, and
+/// <c>doseIu,doseMg</c> when the input has body weights), or NDJSON, one line per course (the
+/// library's JSON form with <c>patientId</c> first). Every value is the library's: the batch
+/// planner's columns, or its schedule of the request.
 /// </summary>
 internal abstract class BatchOutput
 {
@@ -20,55 +23,61 @@ internal abstract class BatchOutput
 
     /// <summary>Writes one planned course.</summary>
     /// <param name="row">The input row.</param>
-    /// <param name="protocol">The row's protocol.</param>
-    /// <param name="doseStarts">The course's dose starts.</param>
-    /// <param name="schedule">The full schedule, with the row's discharge date: always given when <see cref="NeedsSchedule"/>.</param>
-    internal abstract void WriteCourse(in BatchRow row, CourseProtocol protocol, ReadOnlySpan<Instant> doseStarts, CourseSchedule? schedule);
+    /// <param name="columns">The planned chunk.</param>
+    /// <param name="course">The row's course in <paramref name="columns"/>.</param>
+    /// <param name="planner">The planner that planned it.</param>
+    internal abstract void WriteCourse(in BatchRow row, CourseColumns columns, int course, BatchPlanner planner);
 
-    /// <summary>True if <see cref="WriteCourse"/> needs the full schedule.</summary>
-    internal abstract bool NeedsSchedule { get; }
-
-    internal static BatchOutput Create(string format, TextWriter writer) =>
-        format == "ndjson" ? new NdjsonOutput(writer) : new CsvOutput(writer);
+    /// <param name="format">csv or ndjson.</param>
+    /// <param name="writer">Where the output goes.</param>
+    /// <param name="doseAmounts">With csv, whether each row gives the dose amounts (<c>doseIu,doseMg</c>).</param>
+    internal static BatchOutput Create(string format, TextWriter writer, bool doseAmounts) =>
+        format == "ndjson" ? new NdjsonOutput(writer) : new CsvOutput(writer, doseAmounts);
 
     /// <summary>CSV rows with RFC 3339 times whose offset is always +HH:mm, as in the JSON form.</summary>
-    private sealed class CsvOutput(TextWriter writer) : BatchOutput
+    private sealed class CsvOutput(TextWriter writer, bool doseAmounts) : BatchOutput
     {
         /// <summary>The JSON form's pattern, for the rare time with a fraction of a second.</summary>
         private static readonly OffsetDateTimePattern Rfc3339 =
             OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<+HH:mm>");
 
-        internal override bool NeedsSchedule => false;
+        internal override void WriteHeader() => writer.Write(doseAmounts ? "patientId,course,cycle,dose,start,end,doseIu,doseMg\n" : "patientId,course,cycle,dose,start,end\n");
 
-        internal override void WriteHeader() => writer.Write("patientId,course,cycle,dose,start,end\n");
-
-        internal override void WriteCourse(in BatchRow row, CourseProtocol protocol, ReadOnlySpan<Instant> doseStarts, CourseSchedule? schedule)
+        internal override void WriteCourse(in BatchRow row, CourseColumns columns, int course, BatchPlanner planner)
         {
             var zone = row.Request.Zone!;
             string patientId = Escape(row.PatientId);
+            var doseStarts = columns.DoseStartsOf(course);
+            var doseEnds = columns.DoseEndsOf(course);
+            var cycles = columns.DoseCycleNumbersOf(course);
+            // One dose's amount, the same for every dose of the course; empty without a weight (and mg without the protocol's mg figure).
+            string amounts = !doseAmounts ? "" : row.Request.BodyWeightKilograms is null ? ",," : string.Create(
+                CultureInfo.InvariantCulture,
+                $",{columns.DoseInternationalUnits[course]},{(planner.Protocols[row.Request.ProtocolIndex].DoseMilligramsPerKilogram is null ? "" : columns.DoseMilligrams[course])}");
             Span<char> line = stackalloc char[160];
             // A course meets one or two of its zone's intervals: look each up once, not per time.
             var interval = zone.GetZoneInterval(doseStarts[0]);
             for (int k = 0; k < doseStarts.Length; k++)
             {
                 var start = doseStarts[k];
-                var end = start + protocol.InfusionDuration;
+                var end = doseEnds[k];
                 var startOffset = OffsetAt(zone, ref interval, start);
                 var endOffset = OffsetAt(zone, ref interval, end);
                 int length = 0;
                 line[length++] = ',';
                 length += Format(row.Course, line[length..]);
                 line[length++] = ',';
-                length += Format((k / protocol.MaxDosesPerCycle) + 1, line[length..]);
+                length += Format(cycles[k], line[length..]);
                 line[length++] = ',';
                 length += Format(k + 1, line[length..]);
                 line[length++] = ',';
                 length += FormatTime(start, startOffset, line[length..]);
                 line[length++] = ',';
                 length += FormatTime(end, endOffset, line[length..]);
-                line[length++] = '\n';
                 writer.Write(patientId);
                 writer.Write(line[..length]);
+                writer.Write(amounts);
+                writer.Write('\n');
             }
         }
 
@@ -134,15 +143,13 @@ internal abstract class BatchOutput
     /// <summary>One compact JSON document per line: <c>{"patientId":"P1",</c> then the library's JSON form's properties.</summary>
     private sealed class NdjsonOutput(TextWriter writer) : BatchOutput
     {
-        internal override bool NeedsSchedule => true;
-
         internal override void WriteHeader()
         {
         }
 
-        internal override void WriteCourse(in BatchRow row, CourseProtocol protocol, ReadOnlySpan<Instant> doseStarts, CourseSchedule? schedule)
+        internal override void WriteCourse(in BatchRow row, CourseColumns columns, int course, BatchPlanner planner)
         {
-            string json = CourseScheduleJson.Serialize(schedule!, indented: false);
+            string json = CourseScheduleJson.Serialize(planner.ScheduleOf(row.Request), indented: false);
             writer.Write("{\"patientId\":");
             writer.Write('"');
             writer.Write(JsonEncodedText.Encode(row.PatientId, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value);

@@ -26,19 +26,6 @@ public static class CliApplication
     /// <summary>Exit code when the results cannot be written to stdout (for example a full disk).</summary>
     public const int OutputError = 74;
 
-    /// <summary>The library's parameter and setting names, as the options a CLI user typed.</summary>
-    private static readonly (string Library, string Option)[] OptionNames =
-    [
-        ("firstDose must", "--first-dose must"),
-        ("dischargeDate must", "--discharge must"),
-        ("MaxDosesPerCycle must", "--max-doses-per-cycle must"),
-        ("use DoseTiming.Elapsed", "use --dose-timing elapsed"),
-        ("use CycleWindowCounting.Elapsed", "use --cycle-window elapsed"),
-        ("bodyWeightKilograms must", "--weight-kg must"),
-        ("StandardAdministrationTimes must", "--standard-times must"),
-        ("weekendDays must", "--weekend must"),
-    ];
-
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="stdout">Where results go.</param>
@@ -121,23 +108,9 @@ public static class CliApplication
         e is CliUsageException or DateTimeZoneNotFoundException
         || (e is ArgumentException && e is not ArgumentNullException);
 
-    private static string UserMessage(Exception e)
-    {
-        string message = e.Message;
-        if (e is ArgumentException { ParamName: { } name })
-        {
-            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
-        }
-        // The CLI's own messages already name options (and those about a record file name its fields).
-        if (e is not CliUsageException)
-        {
-            foreach (var (library, option) in OptionNames)
-            {
-                message = message.Replace(library, option, StringComparison.Ordinal);
-            }
-        }
-        return OneLine(message);
-    }
+    /// <summary>The CLI's own messages already name options (and those about a record file name its fields); the library's are put in the options' terms.</summary>
+    private static string UserMessage(Exception e) =>
+        e is CliUsageException ? OneLine(e.Message) : InputNames.Options.Describe(e);
 
     /// <summary>Joins a multi-line message into one line, dropping .NET's "Actual value was" suffix.</summary>
     internal static string OneLine(string message) =>

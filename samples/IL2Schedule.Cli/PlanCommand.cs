@@ -38,7 +38,7 @@ internal static class PlanCommand
                 "standard-times: the ward's standard times (--standard-times), the second dose skipping one less than half the interval away.",
             DefaultValueFactory = _ => "elapsed",
         };
-        doseTiming.AcceptOnlyFromAmong("elapsed", "wall-clock", "standard-times");
+        doseTiming.AcceptOnlyFromAmong(DoseTimingNames);
         var standardTimes = new Option<string?>("--standard-times")
         {
             Description = "With --dose-timing standard-times: the ward's standard administration times, HH:mm, comma-separated, one dosing interval apart (default 00:00,08:00,16:00).",
@@ -48,20 +48,8 @@ internal static class PlanCommand
             Description = "elapsed: a cycle's window is 120 h from its first dose (15 slots); calendar-days: its 5 calendar days (13 to 15 slots, by the first dose's clock time).",
             DefaultValueFactory = _ => "elapsed",
         };
-        cycleWindow.AcceptOnlyFromAmong("elapsed", "calendar-days");
-        var weekend = new Option<string?>("--weekend")
-        {
-            Description = "Move follow-up dates onto working days; these are the weekend days (Mon,...,Sun, comma-separated; 'none' for none). Default Sat,Sun when --holidays or --imaging-shift is given.",
-        };
-        var holidays = new Option<string?>("--holidays")
-        {
-            Description = "Move follow-up dates onto working days, skipping these holidays: an iCalendar file (.ics; all-day events) or a text file of yyyy-MM-dd dates, one a line ('#' starts a comment).",
-        };
-        var imagingShift = new Option<string?>("--imaging-shift")
-        {
-            Description = "Where an imaging date on a non-working day moves: next (the default), previous, nearest or none. Implies a working-day calendar (weekend Sat,Sun unless --weekend).",
-        };
-        imagingShift.AcceptOnlyFromAmong("next", "previous", "nearest", "none");
+        cycleWindow.AcceptOnlyFromAmong(CycleWindowNames);
+        var workingDays = WorkingDayOptions.CreateOptions();
         var weightKg = new Option<string?>("--weight-kg")
         {
             Description = "Body weight in kg (which weight is the prescriber's choice): adds each dose in IU and mg, vials (22 million IU) and diluent, and the course total.",
@@ -71,7 +59,7 @@ internal static class PlanCommand
             Description = "label: 600,000 IU/kg, at most 14 doses a cycle (Proleukin label); nci: 720,000 IU/kg, up to 15 (NCI Surgery Branch).",
             DefaultValueFactory = _ => "label",
         };
-        protocol.AcceptOnlyFromAmong("label", "nci");
+        protocol.AcceptOnlyFromAmong(PresetNames);
         var maxDoses = new Option<int?>("--max-doses-per-cycle")
         {
             Description = "Override the protocol's dose cap per cycle (1 to the 8-hour slots in the 5-day window, 15).",
@@ -109,7 +97,7 @@ internal static class PlanCommand
         var command = new Command("plan", "Plan one course: every dose's start and end, course end, imaging date and next-course window.")
         {
             firstDose, zone, doseTiming, standardTimes, cycleWindow, protocol, maxDoses, resolve, discharge,
-            weekend, holidays, imagingShift, weightKg, format, output, patient,
+            workingDays.Weekend, workingDays.Holidays, workingDays.ImagingShift, weightKg, format, output, patient,
         };
         command.SetAction(parseResult =>
         {
@@ -117,15 +105,10 @@ internal static class PlanCommand
             OutputFile.CheckBinary(parseResult.GetValue(format)!, outputPath, parseResult.InvocationConfiguration.Output);
             string protocolName = parseResult.GetValue(protocol)!;
             string protocolDescription = protocolName + " protocol";
-            var builder = new CourseProtocolBuilder(protocolName == "nci" ? CourseProtocol.NciSurgeryBranch : CourseProtocol.Label)
+            var builder = new CourseProtocolBuilder(CourseProtocol.Presets[protocolName])
             {
-                DoseTiming = parseResult.GetValue(doseTiming) switch
-                {
-                    "wall-clock" => DoseTiming.WallClock,
-                    "standard-times" => DoseTiming.StandardTimes,
-                    _ => DoseTiming.Elapsed,
-                },
-                CycleWindowCounting = parseResult.GetValue(cycleWindow) == "calendar-days" ? CycleWindowCounting.CalendarDays : CycleWindowCounting.Elapsed,
+                DoseTiming = ParseDoseTiming(parseResult.GetValue(doseTiming)!),
+                CycleWindowCounting = ParseCycleWindow(parseResult.GetValue(cycleWindow)!),
             };
             if (parseResult.GetValue(standardTimes) is { } times)
             {
@@ -133,7 +116,7 @@ internal static class PlanCommand
                 {
                     throw new CliUsageException("--standard-times needs --dose-timing standard-times");
                 }
-                builder.StandardAdministrationTimes = ParseStandardTimes(times);
+                builder.StandardAdministrationTimes = ParseStandardTimes(times, "--standard-times");
             }
             if (parseResult.GetValue(maxDoses) is { } cap)
             {
@@ -142,14 +125,6 @@ internal static class PlanCommand
             }
             var firstDoseValue = ParseFirstDose(parseResult.GetValue(firstDose)!);
             var dischargeDate = ParseDischarge(parseResult.GetValue(discharge));
-            string? weekendText = parseResult.GetValue(weekend);
-            string? holidaysPath = parseResult.GetValue(holidays);
-            string? imagingShiftText = parseResult.GetValue(imagingShift);
-            WorkingDayCalendar? calendar = weekendText is null && holidaysPath is null && imagingShiftText is null
-                ? null
-                : new WorkingDayCalendar(
-                    weekendText is null ? WorkingDayCalendar.SaturdaySunday.WeekendDays : ParseWeekend(weekendText),
-                    holidaysPath is null ? [] : ReadHolidays(holidaysPath, HolidayRange(firstDoseValue.Date, dischargeDate)));
             var request = new PlanRequest(
                 firstDoseValue,
                 TimeZoneLookup.GetZone(parseResult.GetValue(zone)!),
@@ -157,9 +132,8 @@ internal static class PlanCommand
                 builder.Build(),
                 parseResult.GetValue(resolve) == "lenient",
                 dischargeDate,
-                ParseWeight(parseResult.GetValue(weightKg)),
-                calendar,
-                ParseImagingShift(imagingShiftText),
+                ParseWeight(parseResult.GetValue(weightKg), "--weight-kg"),
+                workingDays.Parse(parseResult),
                 parseResult.GetValue(format)!,
                 outputPath,
                 parseResult.GetValue(patient));
@@ -187,9 +161,13 @@ internal static class PlanCommand
         {
             schedule = schedule.WithDischargeDate(dischargeDate);
         }
-        schedule = schedule
-            .WithBodyWeight(request.BodyWeightKilograms)
-            .WithWorkingDays(request.WorkingDays, request.ImagingDateShift);
+        schedule = schedule.WithBodyWeight(request.BodyWeightKilograms);
+        if (request.WorkingDays is { } workingDays)
+        {
+            // Holidays are read for the dates the follow-up rules can look at.
+            var calendar = workingDays.Calendar(() => planner.FollowUpHorizon(schedule.CourseEndDate));
+            schedule = schedule.WithWorkingDays(calendar, workingDays.ImagingDateShift);
+        }
         if (request.Format == "png")
         {
             OutputFile.Write(output, request.OutputPath, CourseTimeline.Png(schedule, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight));
@@ -216,85 +194,39 @@ internal static class PlanCommand
             : throw new CliUsageException($"--first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '{text}'");
     }
 
-    private static List<LocalTime> ParseStandardTimes(string text) =>
+    /// <summary>The preset names, for <c>--protocol</c> and the batch file's <c>protocol</c> column.</summary>
+    internal static readonly string[] PresetNames = [.. CourseProtocol.Presets.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The dose timing names, for <c>--dose-timing</c> and the batch file's <c>doseTiming</c> column.</summary>
+    internal static readonly string[] DoseTimingNames = ["elapsed", "wall-clock", "standard-times"];
+
+    /// <summary>The cycle window names, for <c>--cycle-window</c> and the batch file's <c>cycleWindow</c> column.</summary>
+    internal static readonly string[] CycleWindowNames = ["elapsed", "calendar-days"];
+
+    /// <summary>One of <see cref="DoseTimingNames"/> as the library's value.</summary>
+    internal static DoseTiming ParseDoseTiming(string name) => name switch
+    {
+        "wall-clock" => DoseTiming.WallClock,
+        "standard-times" => DoseTiming.StandardTimes,
+        _ => DoseTiming.Elapsed,
+    };
+
+    /// <summary>One of <see cref="CycleWindowNames"/> as the library's value.</summary>
+    internal static CycleWindowCounting ParseCycleWindow(string name) =>
+        name == "calendar-days" ? CycleWindowCounting.CalendarDays : CycleWindowCounting.Elapsed;
+
+    /// <summary>Clock times "00:00,08:00,16:00" (HH:mm, comma-separated); <paramref name="name"/> is the option or column, for the message.</summary>
+    /// <exception cref="CliUsageException">A time is malformed.</exception>
+    internal static List<LocalTime> ParseStandardTimes(string text, string name) =>
         text.Split(',', StringSplitOptions.TrimEntries)
             .Select(part => ClockTimeText.Parse(part) is { Success: true } result
                 ? result.Value
-                : throw new CliUsageException($"--standard-times must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '{text}'"))
+                : throw new CliUsageException($"{name} must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '{text}'"))
             .ToList();
 
-    internal static List<IsoDayOfWeek> ParseWeekend(string text)
-    {
-        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            return [];
-        }
-        // "Sat", "sat" and "Saturday" all name Saturday; at least three letters.
-        return text.Split(',', StringSplitOptions.TrimEntries).Select(part =>
-            Enum.GetValues<IsoDayOfWeek>().FirstOrDefault(day =>
-                day != IsoDayOfWeek.None && part.Length >= 3 && day.ToString().StartsWith(part, StringComparison.OrdinalIgnoreCase)) is var found
-                && found != IsoDayOfWeek.None
-                ? found
-                : throw new CliUsageException($"--weekend must be days like Sat,Sun (Mon to Sun, comma-separated) or none; was '{text}'"))
-            .ToList();
-    }
-
-    /// <summary>The dates holidays are read for: from the first dose to two years after it or after the discharge, whichever is later (follow-up periods are at most a year).</summary>
-    internal static DateInterval HolidayRange(LocalDate firstDose, LocalDate? discharge)
-    {
-        var from = discharge is { } date && date > firstDose ? date : firstDose;
-        return new DateInterval(firstDose, from.Year < 9997 ? from.PlusYears(2) : new LocalDate(9999, 12, 31));
-    }
-
-    internal static IReadOnlyList<LocalDate> ReadHolidays(string path, DateInterval range)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"--holidays cannot read '{path}': {e.Message}");
-        }
-        if (path.EndsWith(".ics", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                return ICalendarHolidays.Read(text, range);
-            }
-            catch (ArgumentException e)
-            {
-                string message = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-                throw new CliUsageException($"--holidays file '{path}' " + message.Replace("icsText must", "must", StringComparison.Ordinal));
-            }
-        }
-        var dates = new List<LocalDate>();
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            string line = lines[i].Split('#')[0].Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            var result = LocalDatePattern.Iso.Parse(line);
-            dates.Add(result.Success
-                ? result.Value
-                : throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--holidays file '{path}' line {i + 1} must be a date like 2027-05-31; was '{line}'")));
-        }
-        return dates;
-    }
-
-    internal static NonWorkingDayShift ParseImagingShift(string? text) => text switch
-    {
-        "previous" => NonWorkingDayShift.Previous,
-        "nearest" => NonWorkingDayShift.Nearest,
-        "none" => NonWorkingDayShift.None,
-        _ => NonWorkingDayShift.Next,
-    };
-
-    internal static decimal? ParseWeight(string? text)
+    /// <summary>A body weight in kilograms, "72.5"; its range is the library's rule. <paramref name="name"/> is the option or column, for the message.</summary>
+    /// <exception cref="CliUsageException"><paramref name="text"/> is not a number.</exception>
+    internal static decimal? ParseWeight(string? text, string name)
     {
         if (text is null)
         {
@@ -302,7 +234,7 @@ internal static class PlanCommand
         }
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal value)
             ? value
-            : throw new CliUsageException($"--weight-kg must be a number of kilograms like 72.5; was '{text}'");
+            : throw new CliUsageException($"{name} must be a number of kilograms like 72.5; was '{text}'");
     }
 
     private static LocalDate? ParseDischarge(string? text)

@@ -11,8 +11,7 @@ internal sealed record PlanRequest(
     bool LenientFirstDose,
     LocalDate? DischargeDate,
     decimal? BodyWeightKilograms,
-    WorkingDayCalendar? WorkingDays,
-    NonWorkingDayShift ImagingDateShift,
+    WorkingDayOptions? WorkingDays,
     string Format,
     string? OutputPath,
     string? Patient = null);

@@ -49,7 +49,7 @@ internal static class ReplayCommand
         {
             Description = "Where an imaging date on a non-working day moves: next (default), previous, nearest or none.",
         };
-        imagingShift.AcceptOnlyFromAmong("next", "previous", "nearest", "none");
+        imagingShift.AcceptOnlyFromAmong(WorkingDayOptions.ImagingShiftNames);
         var weightKg = new Option<string?>("--weight-kg")
         {
             Description = "Body weight in kg: adds each dose's amount and the given and projected course totals. Overrides the record's bodyWeightKg.",
@@ -75,14 +75,15 @@ internal static class ReplayCommand
             {
                 // Each option replaces only its part of the record's working days, if it has any.
                 var recorded = record.Plan.WorkingDayCalendar;
-                var range = PlanCommand.HolidayRange(record.Plan.RequestedFirstDose.Date, record.Schedule.DischargeDate);
+                // Holidays are read for the dates the follow-up rules can look at.
+                NodaTime.DateInterval Range() => new CoursePlanner(record.Plan.Protocol).FollowUpHorizon(record.Schedule.CourseEndDate ?? record.Plan.CourseEndDate);
                 record = record.WithWorkingDays(
                     new WorkingDayCalendar(
-                        weekendText is not null ? PlanCommand.ParseWeekend(weekendText) : (recorded ?? WorkingDayCalendar.SaturdaySunday).WeekendDays,
-                        holidaysPath is not null ? PlanCommand.ReadHolidays(holidaysPath, range) : recorded?.Holidays ?? []),
-                    imagingShiftText is not null || recorded is null ? PlanCommand.ParseImagingShift(imagingShiftText) : record.Plan.ImagingDateShift);
+                        weekendText is not null ? WorkingDayOptions.ParseWeekend(weekendText) : (recorded ?? WorkingDayCalendar.SaturdaySunday).WeekendDays,
+                        holidaysPath is not null ? WorkingDayOptions.ReadHolidays(holidaysPath, Range) : recorded?.Holidays ?? []),
+                    imagingShiftText is not null || recorded is null ? WorkingDayOptions.ParseImagingShift(imagingShiftText) : record.Plan.ImagingDateShift);
             }
-            if (PlanCommand.ParseWeight(parseResult.GetValue(weightKg)) is { } weight)
+            if (PlanCommand.ParseWeight(parseResult.GetValue(weightKg), "--weight-kg") is { } weight)
             {
                 record = record.WithBodyWeight(weight);
             }

@@ -7,8 +7,8 @@ namespace IL2Schedule.Batch;
 /// <summary>Planning one request of a batch through the shared rules, with the batch's zone cache as the mapping.</summary>
 public sealed partial class BatchPlanner
 {
-    /// <summary>Plans one request into <paramref name="slots"/>; a broken rule is reported in <paramref name="failure"/>, never thrown.</summary>
-    private CourseOutcome PlanOne(in CourseRequest request, ZoneCaches caches, Span<Instant> slots, long index, out CourseFailure? failure)
+    /// <summary>Plans one request into <paramref name="sink"/>'s slots; a broken rule is reported in <paramref name="failure"/>, never thrown.</summary>
+    private CourseOutcome PlanOne(in CourseRequest request, ZoneCaches caches, ref SlotSink sink, long index, out CourseFailure? failure)
     {
         failure = null;
         if ((uint)request.ProtocolIndex >= (uint)plans.Length)
@@ -34,7 +34,7 @@ public sealed partial class BatchPlanner
                 failure = new CourseFailure(index, FirstDoseNotUnique(request.FirstDose, zone));
                 return default;
             }
-            var sink = new SlotSink(slots);
+            sink.Protocol = protocol;
             if (!CourseWalker.TryWalk(protocol, firstLocal, firstStart, ref map, ref sink, out var course, out var broken))
             {
                 failure = new CourseFailure(index, broken.ToException(protocol, zone, "firstDose"));
@@ -78,13 +78,38 @@ public sealed partial class BatchPlanner
 
     private static LocalTimeMappingException FirstDoseNotUnique(LocalDateTime firstDose, DateTimeZone zone) => new(zone.MapLocal(firstDose), nameof(firstDose));
 
-    /// <summary>Writes each planned dose's start into the course's slots.</summary>
-    private ref struct SlotSink(Span<Instant> slots) : ICourseSink
+    /// <summary>Writes each planned dose's start, and when given its end and cycle number, into the course's slots.</summary>
+    private ref struct SlotSink(Span<Instant> starts, Span<Instant> ends, Span<byte> cycleNumbers) : ICourseSink
     {
-        private readonly Span<Instant> slots = slots;
+        private readonly Span<Instant> starts = starts;
+        private readonly Span<Instant> ends = ends;
+        private readonly Span<byte> cycleNumbers = cycleNumbers;
         private int count;
 
-        public void Dose(int cycleIndex, int indexInCycle, Instant start) => slots[count++] = start;
+        /// <summary>The protocol of the course being walked, whose infusion rule gives the ends.</summary>
+        internal CourseProtocol? Protocol { get; set; }
+
+        public void Dose(int cycleIndex, int indexInCycle, Instant start)
+        {
+            starts[count] = start;
+            if (!ends.IsEmpty)
+            {
+                ends[count] = InfusionRule.End(Protocol!, start);
+                cycleNumbers[count] = (byte)(cycleIndex + 1);
+            }
+            count++;
+        }
+
+        /// <summary>Clears the slots from <paramref name="doseCount"/> on: a failed or shorter course leaves nothing of an earlier one.</summary>
+        internal readonly void ClearFrom(int doseCount)
+        {
+            starts[doseCount..].Clear();
+            if (!ends.IsEmpty)
+            {
+                ends[doseCount..].Clear();
+                cycleNumbers[doseCount..].Clear();
+            }
+        }
 
         public readonly void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)
         {

@@ -166,12 +166,37 @@ public sealed partial class BatchPlanner
         foreach (var request in requests)
         {
             var starts = new Instant[DosesPerCourse];
-            var outcome = PlanOne(request, caches, starts, index, out var failure);
+            var sink = new SlotSink(starts, default, default);
+            var outcome = PlanOne(request, caches, ref sink, index, out var failure);
             yield return failure is null
                 ? new PlannedCourse(index, request, this, starts.AsMemory(0, outcome.DoseCount), outcome, null)
                 : new PlannedCourse(index, request, null, ReadOnlyMemory<Instant>.Empty, default, failure);
             index++;
         }
+    }
+
+    /// <summary>
+    /// The full schedule of one request, as <see cref="CoursePlanner.Plan(LocalDateTime, DateTimeZone)"/>
+    /// gives it with the request's discharge date and body weight and this planner's working days:
+    /// for output that needs every object (a JSON document, a table) of a course the batch planned.
+    /// It plans the course again, allocating the schedule's objects.
+    /// </summary>
+    /// <param name="request">A request of this planner; its protocol index in range, its zone set.</param>
+    /// <returns>The schedule; its doses equal the batch's for the request.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="request"/>'s protocol index is not in [0, <see cref="Protocols"/>.Count).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/>'s zone is null.</exception>
+    /// <exception cref="ArgumentException">The request cannot be planned: the exception its <see cref="CourseFailure"/> holds.</exception>
+    public CourseSchedule ScheduleOf(in CourseRequest request)
+    {
+        if ((uint)request.ProtocolIndex >= (uint)plans.Length)
+        {
+            throw ProtocolIndexOutOfRange(request.ProtocolIndex, plans.Length);
+        }
+        return new CoursePlanner(plans[request.ProtocolIndex].Protocol)
+            .Plan(request.FirstDose, request.Zone ?? throw ZoneIsNull(request.Zone))
+            .WithDischargeDate(request.DischargeDate)
+            .WithBodyWeight(request.BodyWeightKilograms)
+            .WithWorkingDays(WorkingDayCalendar, ImagingDateShift);
     }
 
     private void CheckColumns(int requestCount, CourseColumns columns)
@@ -191,6 +216,8 @@ public sealed partial class BatchPlanner
     {
         var doseCounts = columns.DoseCounts;
         var doseStarts = columns.DoseStarts;
+        var doseEnds = columns.DoseEnds;
+        var doseCycles = columns.DoseCycleNumbers;
         var courseEnds = columns.CourseEnds;
         var imagingDates = columns.ResponseAssessmentDates;
         var windowStarts = columns.NextCourseWindowStarts;
@@ -202,13 +229,13 @@ public sealed partial class BatchPlanner
         for (int r = 0; r < requests.Length; r++)
         {
             int course = first + r;
-            var slots = doseStarts.Slice(course * stride, stride);
-            var outcome = PlanOne(requests[r], caches, slots, course, out var failure);
+            var sink = new SlotSink(doseStarts.Slice(course * stride, stride), doseEnds.Slice(course * stride, stride), doseCycles.Slice(course * stride, stride));
+            var outcome = PlanOne(requests[r], caches, ref sink, course, out var failure);
             if (failure is not null)
             {
                 (failures ??= []).Add(failure);
             }
-            slots[outcome.DoseCount..].Clear();
+            sink.ClearFrom(outcome.DoseCount);
             doseCounts[course] = outcome.DoseCount;
             courseEnds[course] = outcome.CourseEnd;
             imagingDates[course] = outcome.ResponseAssessmentDate;

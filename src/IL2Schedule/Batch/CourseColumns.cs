@@ -6,8 +6,8 @@ namespace IL2Schedule.Batch;
 
 /// <summary>
 /// Caller-owned buffers, one column per value, that <see cref="BatchPlanner"/> writes a batch into:
-/// course i's dose starts are <c>DoseStarts[i × DosesPerCourse .. i × DosesPerCourse + DoseCounts[i]]</c>,
-/// and its other values are at index i of the per-course columns.
+/// course i's dose starts, ends and cycle numbers are at <c>[i × DosesPerCourse .. i × DosesPerCourse + DoseCounts[i]]</c>
+/// of the per-dose columns, and its other values are at index i of the per-course columns.
 /// </summary>
 /// <remarks>
 /// Create the buffers once (<see cref="Allocate"/>, or wrap arrays or native memory you own) and
@@ -20,6 +20,8 @@ public sealed class CourseColumns
     /// <param name="dosesPerCourse">The stride of <paramref name="doseStarts"/>: dose slots per course; at least 1.</param>
     /// <param name="doseCounts">Per course: how many doses were planned; 0 for a request that failed.</param>
     /// <param name="doseStarts">Dose start instants, <paramref name="dosesPerCourse"/> slots per course; length = courses × <paramref name="dosesPerCourse"/>.</param>
+    /// <param name="doseEnds">Per dose slot, as <paramref name="doseStarts"/>: the infusion's end (<see cref="ScheduledDose.End"/>).</param>
+    /// <param name="doseCycleNumbers">Per dose slot, as <paramref name="doseStarts"/>: the dose's cycle number, from 1 (<see cref="ScheduledDose.CycleNumber"/>).</param>
     /// <param name="courseEnds">Per course: the end of the last infusion (<see cref="CourseSchedule.CourseEnd"/>).</param>
     /// <param name="responseAssessmentDates">Per course: the imaging date (<see cref="CourseSchedule.ResponseAssessmentDate"/>).</param>
     /// <param name="nextCourseWindowStarts">Per course: the first day (inclusive) of the next-course window in force (<see cref="NextCourseWindow.Dates"/>: after the discharge rule and working days).</param>
@@ -29,12 +31,14 @@ public sealed class CourseColumns
     /// <param name="doseMilligrams">Per course: one dose in mg (<see cref="DoseAmount.Milligrams"/>); 0 without a weight or without the protocol's mg figure.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dosesPerCourse"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">
-    /// The per-course columns differ in length, or <paramref name="doseStarts"/> is not courses × <paramref name="dosesPerCourse"/> long.
+    /// The per-course columns differ in length, or a per-dose column is not courses × <paramref name="dosesPerCourse"/> long.
     /// </exception>
     public CourseColumns(
         int dosesPerCourse,
         Memory<int> doseCounts,
         Memory<Instant> doseStarts,
+        Memory<Instant> doseEnds,
+        Memory<byte> doseCycleNumbers,
         Memory<Instant> courseEnds,
         Memory<LocalDate> responseAssessmentDates,
         Memory<LocalDate> nextCourseWindowStarts,
@@ -55,15 +59,14 @@ public sealed class CourseColumns
         CheckLength(nextCourseWindowReasons.Length, courses, nameof(nextCourseWindowReasons));
         CheckLength(doseInternationalUnits.Length, courses, nameof(doseInternationalUnits));
         CheckLength(doseMilligrams.Length, courses, nameof(doseMilligrams));
-        if ((long)courses * dosesPerCourse != doseStarts.Length)
-        {
-            throw new ArgumentException(
-                Invariant($"doseStarts must hold {dosesPerCourse} slots for each of the {courses} courses ({(long)courses * dosesPerCourse}); was {doseStarts.Length} long"),
-                nameof(doseStarts));
-        }
+        CheckSlots(doseStarts.Length, courses, dosesPerCourse, nameof(doseStarts));
+        CheckSlots(doseEnds.Length, courses, dosesPerCourse, nameof(doseEnds));
+        CheckSlots(doseCycleNumbers.Length, courses, dosesPerCourse, nameof(doseCycleNumbers));
         DosesPerCourse = dosesPerCourse;
         DoseCountsMemory = doseCounts;
         DoseStartsMemory = doseStarts;
+        DoseEndsMemory = doseEnds;
+        DoseCycleNumbersMemory = doseCycleNumbers;
         CourseEndsMemory = courseEnds;
         ResponseAssessmentDatesMemory = responseAssessmentDates;
         NextCourseWindowStartsMemory = nextCourseWindowStarts;
@@ -83,8 +86,22 @@ public sealed class CourseColumns
     public Span<int> DoseCounts => DoseCountsMemory.Span;
 
     /// <summary>Dose start instants, <see cref="DosesPerCourse"/> slots per course; slots past a course's dose count hold <c>default(Instant)</c>.</summary>
-    /// <remarks>Each infusion ends the protocol's <see cref="CourseProtocol.InfusionDuration"/> (elapsed time) after its start.</remarks>
     public Span<Instant> DoseStarts => DoseStartsMemory.Span;
+
+    /// <summary>
+    /// Dose end instants, slot by slot as <see cref="DoseStarts"/>: each infusion ends the protocol's
+    /// <see cref="CourseProtocol.InfusionDuration"/> (elapsed time) after its start (label, section 2:
+    /// a 15-minute infusion). Slots past a course's dose count hold <c>default(Instant)</c>.
+    /// </summary>
+    public Span<Instant> DoseEnds => DoseEndsMemory.Span;
+
+    /// <summary>
+    /// Each dose's cycle number, from 1, slot by slot as <see cref="DoseStarts"/> (at most
+    /// 10 cycles, so a byte). A cycle holds the dose cap or fewer when its window holds fewer dose
+    /// times (<see cref="CycleSchedule.BoundBy"/>), so the cycle is not the dose's index divided by
+    /// the cap. Slots past a course's dose count hold 0.
+    /// </summary>
+    public Span<byte> DoseCycleNumbers => DoseCycleNumbersMemory.Span;
 
     /// <summary>Per course: the end of the last infusion of the last cycle; <c>default</c> for a failed request.</summary>
     public Span<Instant> CourseEnds => CourseEndsMemory.Span;
@@ -114,6 +131,10 @@ public sealed class CourseColumns
     internal Memory<int> DoseCountsMemory { get; }
 
     internal Memory<Instant> DoseStartsMemory { get; }
+
+    internal Memory<Instant> DoseEndsMemory { get; }
+
+    internal Memory<byte> DoseCycleNumbersMemory { get; }
 
     internal Memory<Instant> CourseEndsMemory { get; }
 
@@ -153,6 +174,8 @@ public sealed class CourseColumns
             dosesPerCourse,
             new int[courseCount],
             new Instant[slots],
+            new Instant[slots],
+            new byte[slots],
             new Instant[courseCount],
             new LocalDate[courseCount],
             new LocalDate[courseCount],
@@ -166,13 +189,33 @@ public sealed class CourseColumns
     /// <param name="course">The course's index, from 0.</param>
     /// <returns>A view into <see cref="DoseStarts"/>; empty for a failed request.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
-    public Span<Instant> DoseStartsOf(int course)
+    public Span<Instant> DoseStartsOf(int course) => DoseStarts.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+
+    /// <summary>The planned dose ends of course <paramref name="course"/>: <see cref="DoseCounts"/>[course] instants, dose by dose as <see cref="DoseStartsOf"/>.</summary>
+    /// <param name="course">The course's index, from 0.</param>
+    /// <returns>A view into <see cref="DoseEnds"/>; empty for a failed request.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
+    public Span<Instant> DoseEndsOf(int course) => DoseEnds.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+
+    /// <summary>The cycle number (from 1) of each planned dose of course <paramref name="course"/>, dose by dose as <see cref="DoseStartsOf"/>.</summary>
+    /// <param name="course">The course's index, from 0.</param>
+    /// <returns>A view into <see cref="DoseCycleNumbers"/>; empty for a failed request.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
+    public Span<byte> DoseCycleNumbersOf(int course) => DoseCycleNumbers.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+
+    private int CheckCourse(int course) =>
+        (uint)course < (uint)CourseCount
+            ? course
+            : throw new ArgumentOutOfRangeException(nameof(course), course, Invariant($"course must be in range [0, {CourseCount}); was {course}"));
+
+    private static void CheckSlots(int length, int courses, int dosesPerCourse, string paramName)
     {
-        if ((uint)course >= (uint)CourseCount)
+        if ((long)courses * dosesPerCourse != length)
         {
-            throw new ArgumentOutOfRangeException(nameof(course), course, Invariant($"course must be in range [0, {CourseCount}); was {course}"));
+            throw new ArgumentException(
+                Invariant($"{paramName} must hold {dosesPerCourse} slots for each of the {courses} courses ({(long)courses * dosesPerCourse}); was {length} long"),
+                paramName);
         }
-        return DoseStarts.Slice(course * DosesPerCourse, DoseCounts[course]);
     }
 
     private static void CheckLength(int length, int courses, string paramName)

@@ -76,11 +76,8 @@ public readonly struct PlannedCourse : IEquatable<PlannedCourse>
     /// <returns>The schedule; its dose starts equal <see cref="DoseStarts"/>.</returns>
     /// <exception cref="InvalidOperationException">The request was not planned (<see cref="Failure"/> says why).</exception>
     public CourseSchedule ToSchedule() =>
-        Protocol is { } protocol
-            ? new CoursePlanner(protocol).Plan(Request.FirstDose, Request.Zone!)
-                .WithDischargeDate(Request.DischargeDate)
-                .WithBodyWeight(Request.BodyWeightKilograms)
-                .WithWorkingDays(planner!.WorkingDayCalendar, planner.ImagingDateShift)
+        planner is not null
+            ? planner.ScheduleOf(Request)
             : throw new InvalidOperationException($"Request {Index} was not planned: {Failure!.Message}");
 
     /// <inheritdoc/>

@@ -38,7 +38,7 @@ namespace IL2Schedule;
 /// reason, never thrown, when that passes the window's end.</item>
 /// </list>
 /// </remarks>
-public sealed class CoursePlanner
+public sealed partial class CoursePlanner
 {
     // Bounds that keep an instant's local date-time representable in any zone; the first dose's
     // local date is then checked against the same limits as the other overloads.

@@ -1,8 +1,11 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using NodaTime;
 
 namespace IL2Schedule;
 
-/// <content>The presets: the prescribing information's course and the NCI Surgery Branch course.</content>
+/// <content>The presets: the prescribing information's course and the NCI Surgery Branch course, and both by name.</content>
 public sealed partial class CourseProtocol
 {
     /// <summary>00:00, 08:00 and 16:00: the standard administration times of both presets.</summary>
@@ -61,4 +64,22 @@ public sealed partial class CourseProtocol
         retreatmentWindowStart: Period.FromWeeks(6),
         retreatmentWindowEnd: Period.FromWeeks(12),
         minimumIntervalAfterDischarge: Period.FromWeeks(7));
+
+    /// <summary>
+    /// The presets by the names a user types: <c>"label"</c> for <see cref="Label"/> and
+    /// <c>"nci"</c> for <see cref="NciSurgeryBranch"/>. Names are matched exactly (ordinal, case-sensitive).
+    /// </summary>
+    /// <remarks>For command lines, forms and files that name a protocol; the sources are on each preset.</remarks>
+    public static IReadOnlyDictionary<string, CourseProtocol> Presets => PresetTable.ByName;
+
+    /// <summary>Holds the table apart, so that it is built after the presets themselves.</summary>
+    private static class PresetTable
+    {
+        internal static readonly ReadOnlyDictionary<string, CourseProtocol> ByName = new(
+            new Dictionary<string, CourseProtocol>(StringComparer.Ordinal)
+            {
+                ["label"] = Label,
+                ["nci"] = NciSurgeryBranch,
+            });
+    }
 }

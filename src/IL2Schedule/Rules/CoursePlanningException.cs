@@ -11,14 +11,23 @@ namespace IL2Schedule;
 /// <remarks>The checks and their sources are listed on <see cref="CoursePlanner"/>.</remarks>
 public sealed class CoursePlanningException : ArgumentException
 {
-    internal CoursePlanningException(string message, string paramName, CoursePlanningFailure reason, int cycle, int? doseInCycle, ZonedDateTime at)
+    internal CoursePlanningException(string problem, string message, string paramName, CoursePlanningFailure reason, int cycle, int? doseInCycle, ZonedDateTime at)
         : base(message, paramName)
     {
+        Problem = problem;
         Reason = reason;
         Cycle = cycle;
         DoseInCycle = doseInCycle;
         At = at;
     }
+
+    /// <summary>
+    /// What is wrong, without the advice that ends <see cref="Exception.Message"/> ("; use
+    /// DoseTiming.Elapsed." and the like) and without a final full stop: the cycle or dose, the time,
+    /// the zone and the clock change. Callers that offer their own remedy (a command-line option, a
+    /// form field) add it to this, choosing it by <see cref="Reason"/>.
+    /// </summary>
+    public string Problem { get; }
 
     /// <summary>Which check failed.</summary>
     public CoursePlanningFailure Reason { get; }

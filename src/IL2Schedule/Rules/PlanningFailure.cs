@@ -20,18 +20,18 @@ internal readonly record struct PlanningFailure(
     {
         string id = TimeZoneLookup.GetCanonicalId(zone);
         string at = Show(At, zone);
-        string message = Reason switch
+        (string problem, string advice) = Reason switch
         {
             CoursePlanningFailure.CycleStartsBeforePreviousCycleEnds =>
-                $"Cycle {Cycle} would start at {at}, before cycle {Cycle - 1}'s last infusion ends at {Show(PreviousEnd, zone)}: {id} skips calendar time between them; lengthen the rest period.",
+                ($"Cycle {Cycle} would start at {at}, before cycle {Cycle - 1}'s last infusion ends at {Show(PreviousEnd, zone)}: {id} skips calendar time between them", "lengthen the rest period"),
             CoursePlanningFailure.CycleMissesItsCalendarDays =>
-                $"Cycle {Cycle} would start at {at}, after its calendar days end at {Show(WindowEnd, zone)}: {id} skips the local time {LocalInstant.ToLocalDateTime(NominalLocal):uuuu-MM-ddTHH:mm}; use CycleWindowCounting.Elapsed or another first-dose time.",
+                ($"Cycle {Cycle} would start at {at}, after its calendar days end at {Show(WindowEnd, zone)}: {id} skips the local time {LocalInstant.ToLocalDateTime(NominalLocal):uuuu-MM-ddTHH:mm}", "use CycleWindowCounting.Elapsed or another first-dose time"),
             CoursePlanningFailure.OffsetWithSeconds =>
-                $"{(DoseInCycle > 0 ? $"Dose {DoseNumber}" : $"The window end of cycle {Cycle}")} falls where {id} used an offset with seconds ({zone.GetUtcOffset(At):l}, for example local mean time), which RFC 3339 times cannot express; plan courses from the era of whole-minute offsets.",
+                ($"{(DoseInCycle > 0 ? $"Dose {DoseNumber}" : $"The window end of cycle {Cycle}")} falls where {id} used an offset with seconds ({zone.GetUtcOffset(At):l}, for example local mean time), which RFC 3339 times cannot express", "plan courses from the era of whole-minute offsets"),
             _ =>
-                $"Dose {DoseInCycle} of cycle {Cycle} would start at {at}, {(Reason == CoursePlanningFailure.DoseOutsideCycleWindow ? $"at or after the cycle's window end {Show(WindowEnd, zone)}" : $"before the previous infusion ends at {Show(PreviousEnd, zone)}")}: {id} changes its clocks too far for {(protocol.DoseTiming == DoseTiming.WallClock ? "wall-clock" : "standard-time")} timing here; use DoseTiming.Elapsed.",
+                ($"Dose {DoseInCycle} of cycle {Cycle} would start at {at}, {(Reason == CoursePlanningFailure.DoseOutsideCycleWindow ? $"at or after the cycle's window end {Show(WindowEnd, zone)}" : $"before the previous infusion ends at {Show(PreviousEnd, zone)}")}: {id} changes its clocks too far for {(protocol.DoseTiming == DoseTiming.WallClock ? "wall-clock" : "standard-time")} timing here", "use DoseTiming.Elapsed"),
         };
-        return new CoursePlanningException(message, paramName, Reason, Cycle, DoseInCycle > 0 ? DoseInCycle : null, At.InZone(zone));
+        return new CoursePlanningException(problem, $"{problem}; {advice}.", paramName, Reason, Cycle, DoseInCycle > 0 ? DoseInCycle : null, At.InZone(zone));
     }
 
     private static string Show(Instant instant, DateTimeZone zone) => ScheduleText.Format(instant.InZone(zone));

@@ -94,13 +94,18 @@ public partial class BatchPlannerTests
     [Fact]
     public void Columns_OfMismatchedLengths_AreRejected()
     {
-        var make = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[2], new LocalDate[2], new LocalDate[1], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
-        var shortAmounts = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[3]);
-        var wrongStride = () => new CourseColumns(28, new int[2], new Instant[55], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
+        var make = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[56], new byte[56], new Instant[2], new LocalDate[2], new LocalDate[1], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
+        var shortAmounts = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[56], new byte[56], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[3]);
+        var wrongStride = () => new CourseColumns(28, new int[2], new Instant[55], new Instant[56], new byte[56], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
+
+        var shortEnds = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[28], new byte[56], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
+        var shortCycles = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[56], new byte[57], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
 
         make.Should().Throw<ArgumentException>().WithMessage("nextCourseWindowStarts must be as long as doseCounts (2); was 1*");
         shortAmounts.Should().Throw<ArgumentException>().WithMessage("doseMilligrams must be as long as doseCounts (2); was 3*");
         wrongStride.Should().Throw<ArgumentException>().WithMessage("doseStarts must hold 28 slots for each of the 2 courses (56); was 55 long*");
+        shortEnds.Should().Throw<ArgumentException>().WithMessage("doseEnds must hold 28 slots for each of the 2 courses (56); was 28 long*");
+        shortCycles.Should().Throw<ArgumentException>().WithMessage("doseCycleNumbers must hold 28 slots for each of the 2 courses (56); was 57 long*");
     }
 
     [Fact]

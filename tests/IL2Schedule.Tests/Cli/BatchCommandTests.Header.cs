@@ -1,5 +1,6 @@
 using System.IO;
 using FluentAssertions;
+using IL2Schedule.Cli;
 
 namespace IL2Schedule.Tests.Cli;
 
@@ -8,7 +9,7 @@ namespace IL2Schedule.Tests.Cli;
 public sealed partial class BatchCommandTests
 {
     private const string KnownColumns =
-        "The known columns, matched ignoring case, are patientId, firstDose, zone (required); protocol, doseTiming, discharge (optional)";
+        "The known columns, matched ignoring case, are patientId, firstDose, zone (required); protocol, doseTiming, standardTimes, cycleWindow, discharge, weightKg (optional)";
 
     [Theory]
     [InlineData("patientId,firstDose,zone,doseTimming", "unknown column 'doseTimming' (column 4)")]
@@ -49,7 +50,9 @@ public sealed partial class BatchCommandTests
 
     // samples/batch/patients.csv names every known column. Label, elapsed: 28 doses; NCI, wall
     // clock: 15 + 15. MRN-0004's Windows id is New York; its course ends 2027-06-19, so discharge
-    // on 06-20 is allowed. 28 + 30 + 28 + 28 = 114 doses.
+    // on 06-20 is allowed. MRN-0005, standard times and calendar days from 13:30 (EDT, -04:00):
+    // 13 + 13 doses, cycle 2 from 04-29 13:30 with dose 14; 80 kg x 600,000 IU/kg = 48,000,000 IU,
+    // x 0.037 mg/kg = 2.96 mg. 28 + 30 + 28 + 28 + 26 = 140 doses.
     [Fact]
     public void SampleCsv_NamesEveryColumn_AndEveryRowIsPlanned()
     {
@@ -58,9 +61,11 @@ public sealed partial class BatchCommandTests
         var (exitCode, stdout, stderr) = Run("batch", "--input", sample);
 
         exitCode.Should().Be(0);
-        stderr.Should().StartWith("done: 4 courses planned, 114 doses, 0 rejected rows, ");
-        File.ReadLines(sample).First().Should().Be("patientId,firstDose,zone,protocol,doseTiming,discharge");
-        // Sydney's clocks went back on 2027-04-04: AEST, +10:00.
-        stdout.Split('\n').Should().Contain("\"Smith, J (MRN-0003)\",3,1,1,2027-04-05T16:00:00+10:00,2027-04-05T16:15:00+10:00");
+        stderr.Should().StartWith("done: 5 courses planned, 140 doses, 0 rejected rows, ");
+        File.ReadLines(sample).First().Split(',').Should().Equal(BatchColumns.All.Select(column => column.Name));
+        var lines = stdout.Split('\n');
+        // Sydney's clocks went back on 2027-04-04: AEST, +10:00. No weight: no amounts.
+        lines.Should().Contain("\"Smith, J (MRN-0003)\",3,1,1,2027-04-05T16:00:00+10:00,2027-04-05T16:15:00+10:00,,");
+        lines.Should().Contain("MRN-0005,5,2,14,2027-04-29T13:30:00-04:00,2027-04-29T13:45:00-04:00,48000000,2.96");
     }
 }

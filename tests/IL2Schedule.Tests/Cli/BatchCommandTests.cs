@@ -115,7 +115,7 @@ public sealed partial class BatchCommandTests : IDisposable
         stdout.Should().BeEmpty();
         stderr.Should().Be(
             $"error: --input '{input}' has an unusable header row: unknown column 'id' (column 1); unknown column 'when' (column 2); missing required columns patientId, firstDose. "
-            + "The known columns, matched ignoring case, are patientId, firstDose, zone (required); protocol, doseTiming, discharge (optional)\n");
+            + "The known columns, matched ignoring case, are patientId, firstDose, zone (required); protocol, doseTiming, standardTimes, cycleWindow, discharge, weightKg (optional)\n");
     }
 
     [Fact]

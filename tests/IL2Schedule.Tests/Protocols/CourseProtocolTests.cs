@@ -9,7 +9,7 @@ namespace IL2Schedule.Tests.Protocols;
 /// <see cref="CourseProtocol.WithDoseTiming"/>, <see cref="CourseProtocol.ToBuilder"/> and the text form.
 /// The validation rules are tested through <see cref="CourseProtocolBuilder.Build"/> in CourseProtocolBuilderTests.
 /// </summary>
-public class CourseProtocolTests
+public partial class CourseProtocolTests
 {
     // Proleukin label, section 2.1 and Table 1: 600,000 IU/kg, 15-minute infusion every 8 hours,
     // days 1–5 and 15–19, at most 14 doses a cycle; imaging about 4 weeks after; retreatment

@@ -82,7 +82,7 @@ public sealed class CourseColumns
     /// <summary>Dose slots per course: the stride of <see cref="DoseStarts"/>.</summary>
     public int DosesPerCourse { get; }
 
-    /// <summary>Per course: the doses planned (the protocol's <see cref="CourseProtocol.MaxDosesPerCourse"/>); 0 for a failed request.</summary>
+    /// <summary>Per course: the doses planned (at most the protocol's <see cref="CourseProtocol.MaxDosesPerCourse"/>; fewer when a calendar-day window holds fewer dose times); 0 for a failed request.</summary>
     public Span<int> DoseCounts => DoseCountsMemory.Span;
 
     /// <summary>Dose start instants, <see cref="DosesPerCourse"/> slots per course; slots past a course's dose count hold <c>default(Instant)</c>.</summary>

@@ -40,7 +40,7 @@ public readonly struct PlannedCourse : IEquatable<PlannedCourse>
     /// <summary>True if the course was planned.</summary>
     public bool IsPlanned => Failure is null;
 
-    /// <summary>Every dose's start, in order (the protocol's <see cref="CourseProtocol.MaxDosesPerCourse"/>); empty for a failed request. This course's own memory.</summary>
+    /// <summary>Every dose's start, in order (at most the protocol's <see cref="CourseProtocol.MaxDosesPerCourse"/>; fewer when a calendar-day window holds fewer dose times); empty for a failed request. This course's own memory.</summary>
     public ReadOnlyMemory<Instant> DoseStarts { get; }
 
     /// <summary>The end of the last infusion (<see cref="CourseSchedule.CourseEnd"/>); <c>default</c> for a failed request.</summary>

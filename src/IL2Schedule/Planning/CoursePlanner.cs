@@ -75,14 +75,16 @@ public sealed partial class CoursePlanner
     /// <exception cref="ArgumentOutOfRangeException">
     /// The first dose is before 0001-01-02, or the course or its follow-up dates would pass 9999-12-31.
     /// </exception>
-    /// <exception cref="ArgumentException">
-    /// <paramref name="firstDose"/> is not in the ISO calendar; or a dose or window end falls where
-    /// the zone used an offset with seconds (for example historical local mean time); or the zone's clock changes make
-    /// the plan impossible: a wall-clock or standard-time dose that would not start after
-    /// the previous infusion ends or would fall outside its elapsed cycle window, a cycle whose calendar-day
-    /// window its first dose misses, or a cycle that would start
-    /// before the previous cycle's last infusion ends (only in zones that skip whole days).
+    /// <exception cref="CoursePlanningException">
+    /// A dose or window end falls where the zone used an offset with seconds (for example historical
+    /// local mean time); or the zone's clock changes make the plan impossible: a wall-clock or
+    /// standard-time dose that would not start after the previous infusion ends or would fall outside
+    /// its elapsed cycle window, a cycle whose calendar-day window its first dose misses, or a cycle
+    /// that would start before the previous cycle's last infusion ends (only in zones that skip whole
+    /// days). <see cref="CoursePlanningException.Reason"/>, <see cref="CoursePlanningException.Cycle"/>
+    /// and <see cref="CoursePlanningException.DoseInCycle"/> say which, as values.
     /// </exception>
+    /// <exception cref="ArgumentException"><paramref name="firstDose"/> is not in the ISO calendar.</exception>
     public CourseSchedule Plan(LocalDateTime firstDose, DateTimeZone zone)
     {
         zone = TimeZoneLookup.Canonicalize(Preconditions.CheckNotNull(zone, nameof(zone)));

@@ -8,7 +8,13 @@ namespace IL2Schedule;
 /// impossible (and reported as a batch request's failure for the same reason). The reason, cycle,
 /// dose and time are values, so callers need not read the message.
 /// </summary>
-/// <remarks>The checks and their sources are listed on <see cref="CoursePlanner"/>.</remarks>
+/// <remarks>
+/// The checks (this library's: a plan must be one a ward can give) are that a cycle does not start
+/// before the previous cycle's last infusion ends, a dose does not start before the previous
+/// infusion ends, an elapsed window holds every planned dose, a calendar-day window holds the
+/// cycle's first dose, and every dose start and end and window end falls where the zone's offset is
+/// a whole number of minutes (RFC 3339 offsets are); see <see cref="CoursePlanningFailure"/>.
+/// </remarks>
 public sealed class CoursePlanningException : ArgumentException
 {
     internal CoursePlanningException(string problem, string message, string paramName, CoursePlanningFailure reason, int cycle, int? doseInCycle, ZonedDateTime at)

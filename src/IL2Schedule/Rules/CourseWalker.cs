@@ -34,8 +34,15 @@ internal interface ICourseSink
 /// </remarks>
 internal static class CourseWalker
 {
-    /// <summary>9990-01-01T00:00 as a local instant.</summary>
-    private static readonly Instant Year9990 = LocalInstant.From(new LocalDateTime(9990, 1, 1, 0, 0));
+    /// <summary>
+    /// The longest course the protocol limits allow, with two spare days: (cycles − 1) × (cycle
+    /// length + rest) + cycle length + 2 days.
+    /// </summary>
+    private const int LongestCourseDays =
+        ((CourseProtocol.MaxCycleCount - 1) * (CourseProtocol.MaxCycleLengthDays + CourseProtocol.MaxRestPeriodDays)) + CourseProtocol.MaxCycleLengthDays + 2;
+
+    /// <summary>The first local instant from which even the longest course could pass 9999-12-31.</summary>
+    private static readonly Instant LastSafeFirstDose = LocalInstant.From(new LocalDate(9999, 12, 31).PlusDays(-LongestCourseDays).AtMidnight());
 
     /// <summary>Walks the course; false with <paramref name="failure"/> set at the first broken check.</summary>
     /// <param name="protocol">The course rules.</param>
@@ -141,12 +148,12 @@ internal static class CourseWalker
 
     /// <summary>
     /// The course's last day, with two spare days that keep every instant inside NodaTime's range in
-    /// any offset, must not pass 9999-12-31. A course spans under three years (at most 10 cycles of
-    /// 14 days with 90-day rests), so only first doses from 9990 on need the calendar arithmetic.
+    /// any offset, must not pass 9999-12-31. Only first doses within the longest course the protocol
+    /// limits allow of that date need the calendar arithmetic.
     /// </summary>
     private static void CheckCourseFitsTheCalendar(CourseProtocol protocol, Instant firstDoseLocal)
     {
-        if (firstDoseLocal >= Year9990)
+        if (firstDoseLocal >= LastSafeFirstDose)
         {
             var firstDate = LocalInstant.ToLocalDateTime(firstDoseLocal).Date;
             int courseDays = checked(((protocol.CycleCount - 1) * protocol.DaysBetweenCycleStarts) + protocol.CycleLengthDays + 2);

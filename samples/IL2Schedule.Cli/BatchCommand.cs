@@ -308,7 +308,7 @@ internal static class BatchCommand
                     planner = new BatchPlanner([.. protocols.Protocols], calendar, imagingDateShift);
                     if (columns is null || columns.DosesPerCourse < planner.DosesPerCourse)
                     {
-                        columns = CourseColumns.Allocate(ChunkSize, planner.DosesPerCourse);
+                        columns = CourseColumns.Allocate(ChunkSize, planner.DosesPerCourse, withDoseEndsAndCycles: true);
                     }
                 }
                 var result = requestCount == 0 ? null

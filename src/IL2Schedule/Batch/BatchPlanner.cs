@@ -229,7 +229,9 @@ public sealed partial class BatchPlanner
         for (int r = 0; r < requests.Length; r++)
         {
             int course = first + r;
-            var sink = new SlotSink(doseStarts.Slice(course * stride, stride), doseEnds.Slice(course * stride, stride), doseCycles.Slice(course * stride, stride));
+            var sink = doseEnds.IsEmpty
+                ? new SlotSink(doseStarts.Slice(course * stride, stride), default, default)
+                : new SlotSink(doseStarts.Slice(course * stride, stride), doseEnds.Slice(course * stride, stride), doseCycles.Slice(course * stride, stride));
             var outcome = PlanOne(requests[r], caches, ref sink, course, out var failure);
             if (failure is not null)
             {

@@ -20,8 +20,8 @@ public sealed class CourseColumns
     /// <param name="dosesPerCourse">The stride of <paramref name="doseStarts"/>: dose slots per course; at least 1.</param>
     /// <param name="doseCounts">Per course: how many doses were planned; 0 for a request that failed.</param>
     /// <param name="doseStarts">Dose start instants, <paramref name="dosesPerCourse"/> slots per course; length = courses × <paramref name="dosesPerCourse"/>.</param>
-    /// <param name="doseEnds">Per dose slot, as <paramref name="doseStarts"/>: the infusion's end (<see cref="ScheduledDose.End"/>).</param>
-    /// <param name="doseCycleNumbers">Per dose slot, as <paramref name="doseStarts"/>: the dose's cycle number, from 1 (<see cref="ScheduledDose.CycleNumber"/>).</param>
+    /// <param name="doseEnds">Per dose slot, as <paramref name="doseStarts"/>: the infusion's end (<see cref="ScheduledDose.End"/>); or empty, with <paramref name="doseCycleNumbers"/>, to plan without them (the planner then writes neither).</param>
+    /// <param name="doseCycleNumbers">Per dose slot, as <paramref name="doseStarts"/>: the dose's cycle number, from 1 (<see cref="ScheduledDose.CycleNumber"/>); empty exactly when <paramref name="doseEnds"/> is.</param>
     /// <param name="courseEnds">Per course: the end of the last infusion (<see cref="CourseSchedule.CourseEnd"/>).</param>
     /// <param name="responseAssessmentDates">Per course: the imaging date (<see cref="CourseSchedule.ResponseAssessmentDate"/>).</param>
     /// <param name="nextCourseWindowStarts">Per course: the first day (inclusive) of the next-course window in force (<see cref="NextCourseWindow.Dates"/>: after the discharge rule and working days).</param>
@@ -60,8 +60,11 @@ public sealed class CourseColumns
         CheckLength(doseInternationalUnits.Length, courses, nameof(doseInternationalUnits));
         CheckLength(doseMilligrams.Length, courses, nameof(doseMilligrams));
         CheckSlots(doseStarts.Length, courses, dosesPerCourse, nameof(doseStarts));
-        CheckSlots(doseEnds.Length, courses, dosesPerCourse, nameof(doseEnds));
-        CheckSlots(doseCycleNumbers.Length, courses, dosesPerCourse, nameof(doseCycleNumbers));
+        if (!doseEnds.IsEmpty || !doseCycleNumbers.IsEmpty)
+        {
+            CheckSlots(doseEnds.Length, courses, dosesPerCourse, nameof(doseEnds));
+            CheckSlots(doseCycleNumbers.Length, courses, dosesPerCourse, nameof(doseCycleNumbers));
+        }
         DosesPerCourse = dosesPerCourse;
         DoseCountsMemory = doseCounts;
         DoseStartsMemory = doseStarts;
@@ -91,7 +94,7 @@ public sealed class CourseColumns
     /// <summary>
     /// Dose end instants, slot by slot as <see cref="DoseStarts"/>: each infusion ends the protocol's
     /// <see cref="CourseProtocol.InfusionDuration"/> (elapsed time) after its start (label, section 2:
-    /// a 15-minute infusion). Slots past a course's dose count hold <c>default(Instant)</c>.
+    /// a 15-minute infusion). Slots past a course's dose count hold <c>default(Instant)</c>; empty unless the columns were made with dose ends.
     /// </summary>
     public Span<Instant> DoseEnds => DoseEndsMemory.Span;
 
@@ -99,7 +102,7 @@ public sealed class CourseColumns
     /// Each dose's cycle number, from 1, slot by slot as <see cref="DoseStarts"/> (at most
     /// 10 cycles, so a byte). A cycle holds the dose cap or fewer when its window holds fewer dose
     /// times (<see cref="CycleSchedule.BoundBy"/>), so the cycle is not the dose's index divided by
-    /// the cap. Slots past a course's dose count hold 0.
+    /// the cap. Slots past a course's dose count hold 0; empty unless the columns were made with dose ends.
     /// </summary>
     public Span<byte> DoseCycleNumbers => DoseCycleNumbersMemory.Span;
 
@@ -153,9 +156,10 @@ public sealed class CourseColumns
     /// <summary>Allocates new arrays for <paramref name="courseCount"/> courses of up to <paramref name="dosesPerCourse"/> doses.</summary>
     /// <param name="courseCount">The number of courses; at least 0.</param>
     /// <param name="dosesPerCourse">Dose slots per course, for example <see cref="BatchPlanner.DosesPerCourse"/>; at least 1.</param>
+    /// <param name="withDoseEndsAndCycles">True to allocate <see cref="DoseEnds"/> and <see cref="DoseCycleNumbers"/> too (9 more bytes a dose slot, and the planner writes them); false (the default) leaves them empty.</param>
     /// <returns>The columns, all zero.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="courseCount"/> is negative, <paramref name="dosesPerCourse"/> is less than 1, or their product exceeds <see cref="Array.MaxLength"/>.</exception>
-    public static CourseColumns Allocate(int courseCount, int dosesPerCourse)
+    public static CourseColumns Allocate(int courseCount, int dosesPerCourse, bool withDoseEndsAndCycles = false)
     {
         if (courseCount < 0)
         {
@@ -174,8 +178,8 @@ public sealed class CourseColumns
             dosesPerCourse,
             new int[courseCount],
             new Instant[slots],
-            new Instant[slots],
-            new byte[slots],
+            withDoseEndsAndCycles ? new Instant[slots] : Memory<Instant>.Empty,
+            withDoseEndsAndCycles ? new byte[slots] : Memory<byte>.Empty,
             new Instant[courseCount],
             new LocalDate[courseCount],
             new LocalDate[courseCount],
@@ -195,13 +199,20 @@ public sealed class CourseColumns
     /// <param name="course">The course's index, from 0.</param>
     /// <returns>A view into <see cref="DoseEnds"/>; empty for a failed request.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
-    public Span<Instant> DoseEndsOf(int course) => DoseEnds.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+    /// <exception cref="InvalidOperationException">The columns hold no dose ends (see <see cref="Allocate"/>).</exception>
+    public Span<Instant> DoseEndsOf(int course) => CheckHasDoseEnds().DoseEnds.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
 
     /// <summary>The cycle number (from 1) of each planned dose of course <paramref name="course"/>, dose by dose as <see cref="DoseStartsOf"/>.</summary>
     /// <param name="course">The course's index, from 0.</param>
     /// <returns>A view into <see cref="DoseCycleNumbers"/>; empty for a failed request.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
-    public Span<byte> DoseCycleNumbersOf(int course) => DoseCycleNumbers.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+    /// <exception cref="InvalidOperationException">The columns hold no cycle numbers (see <see cref="Allocate"/>).</exception>
+    public Span<byte> DoseCycleNumbersOf(int course) => CheckHasDoseEnds().DoseCycleNumbers.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+
+    private CourseColumns CheckHasDoseEnds() =>
+        DoseEndsMemory.IsEmpty
+            ? throw new InvalidOperationException("These columns hold no dose ends or cycle numbers; allocate them with withDoseEndsAndCycles: true.")
+            : this;
 
     private int CheckCourse(int course) =>
         (uint)course < (uint)CourseCount

@@ -17,7 +17,7 @@ public partial class BatchPlannerTests
         var calendarDays = new CourseProtocolBuilder(CourseProtocol.Label) { CycleWindowCounting = CycleWindowCounting.CalendarDays }.Build();
         var planner = new BatchPlanner([CourseProtocol.Label, calendarDays]);
         CourseRequest[] requests = [new(new LocalDateTime(2027, 3, 10, 8, 0), newYork), new(new LocalDateTime(2027, 4, 15, 16, 0), newYork, 1)];
-        var columns = CourseColumns.Allocate(requests.Length, planner.DosesPerCourse);
+        var columns = CourseColumns.Allocate(requests.Length, planner.DosesPerCourse, withDoseEndsAndCycles: true);
 
         planner.Plan(requests, columns);
 
@@ -25,6 +25,23 @@ public partial class BatchPlannerTests
         columns.DoseCycleNumbersOf(0).ToArray().Should().Equal(Enumerable.Repeat((byte)1, 14).Concat(Enumerable.Repeat((byte)2, 14)));
         columns.DoseCycleNumbersOf(1).ToArray().Should().Equal(Enumerable.Repeat((byte)1, 13).Concat(Enumerable.Repeat((byte)2, 13)));
         columns.DoseEnds[planner.DosesPerCourse + 26].Should().Be(default(Instant), "slots past the dose count are cleared");
+    }
+
+    // Columns allocated without dose ends plan the same starts, write no ends, and say so when asked for them.
+    [Fact]
+    public void DoseColumns_WithoutEnds_PlanTheSameStartsAndRefuseToGiveEnds()
+    {
+        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+        CourseRequest[] requests = [new(new LocalDateTime(2027, 3, 10, 8, 0), newYork)];
+        var planner = new BatchPlanner(CourseProtocol.Label);
+        var columns = CourseColumns.Allocate(1, planner.DosesPerCourse);
+
+        planner.Plan(requests, columns);
+
+        columns.DoseEnds.Length.Should().Be(0);
+        columns.DoseStartsOf(0)[12].Should().Be(Instant.FromUtc(2027, 3, 14, 13, 0));
+        var act = () => columns.DoseEndsOf(0).Length;
+        act.Should().ThrowExactly<InvalidOperationException>().WithMessage("These columns hold no dose ends or cycle numbers; allocate them with withDoseEndsAndCycles: true.");
     }
 
     // A request's full schedule is CoursePlanner's with the request's discharge date applied.

@@ -36,7 +36,7 @@ public partial class BatchPlannerTests
                 _ => request,
             })
             .ToArray();
-        var columns = CourseColumns.Allocate(requests.Length, planner.DosesPerCourse);
+        var columns = CourseColumns.Allocate(requests.Length, planner.DosesPerCourse, withDoseEndsAndCycles: true);
 
         var result = planner.Plan(requests, columns);
 

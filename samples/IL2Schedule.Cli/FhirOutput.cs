@@ -62,15 +62,7 @@ internal static class FhirOutput
     internal static CourseRecord ApplyAdministrations(CourseRecord record, string path, string? patient)
     {
         var mapper = Mapper(patient, "--fhir-administrations");
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"--fhir-administrations cannot read '{path}': {CliApplication.OneLine(e.Message)}");
-        }
+        string text = InputFile.ReadAllText(path, $"--fhir-administrations cannot read '{path}'");
         try
         {
             return mapper.ApplyAdministrations(record, text);

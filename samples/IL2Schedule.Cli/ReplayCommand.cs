@@ -104,15 +104,7 @@ internal static class ReplayCommand
 
     private static CourseRecord Read(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"cannot read the record file '{path}': {e.Message}");
-        }
+        string text = InputFile.ReadAllText(path, $"cannot read the record file '{path}'");
         try
         {
             return CourseRecordJson.Deserialize(text);

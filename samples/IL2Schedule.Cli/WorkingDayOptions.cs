@@ -96,15 +96,7 @@ internal sealed record WorkingDayOptions(IReadOnlyList<IsoDayOfWeek> WeekendDays
     /// <exception cref="CliUsageException">The file cannot be read or is malformed.</exception>
     internal static IReadOnlyList<LocalDate> ReadHolidays(string path, Func<DateInterval> range)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"--holidays cannot read '{path}': {e.Message}");
-        }
+        string text = InputFile.ReadAllText(path, $"--holidays cannot read '{path}'");
         if (path.EndsWith(".ics", StringComparison.OrdinalIgnoreCase))
         {
             try

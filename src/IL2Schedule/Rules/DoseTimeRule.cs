@@ -39,7 +39,7 @@ internal static class DoseTimeRule
     /// standard times: the first standard time after it, unless less than half the dosing interval
     /// of elapsed time remains until that time, in which case the standard time after that one.
     /// </summary>
-    internal static Instant NextStandardDoseStart<TMap>(CourseProtocol protocol, ref TMap map, Instant previousDoseStart)
+    private static Instant NextStandardDoseStart<TMap>(CourseProtocol protocol, ref TMap map, Instant previousDoseStart)
         where TMap : IZoneMap
     {
         var next = NextStandardTime(protocol.StandardAdministrationTimes, ref map, previousDoseStart);

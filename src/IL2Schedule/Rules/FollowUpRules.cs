@@ -11,7 +11,7 @@ internal static class FollowUpRules
     /// <summary>Course end date + <see cref="CourseProtocol.ResponseAssessmentDelay"/>.</summary>
     /// <remarks>Label, "Retreatment": evaluate for response about 4 weeks after the course.</remarks>
     /// <exception cref="System.ArgumentOutOfRangeException">The date would pass 9999-12-31.</exception>
-    internal static LocalDate ResponseAssessmentDate(CourseProtocol protocol, LocalDate courseEndDate) =>
+    private static LocalDate ResponseAssessmentDate(CourseProtocol protocol, LocalDate courseEndDate) =>
         CalendarRange.Add(courseEndDate, protocol.ResponseAssessmentDelay, "the response-assessment date");
 
     /// <summary>Checks a discharge date against the course end date: the discharge the label counts from is the one after the course.</summary>
@@ -39,7 +39,7 @@ internal static class FollowUpRules
     /// </summary>
     /// <remarks>Atkins 1999 and Fyfe 1995 (every 6–12 weeks); label, "Retreatment" (at least 7 weeks from discharge).</remarks>
     /// <exception cref="System.ArgumentOutOfRangeException">A window end would pass 9999-12-31.</exception>
-    internal static WindowDates Window(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate)
+    private static WindowDates Window(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate)
     {
         var earliest = CalendarRange.Add(courseEndDate, protocol.RetreatmentWindowStart, "the next-course window's start");
         var latest = CalendarRange.Add(courseEndDate, protocol.RetreatmentWindowEnd, "the next-course window's end");
@@ -63,7 +63,7 @@ internal static class FollowUpRules
     /// it, its end back to the last working day on or before it; empty when it holds no working day.
     /// Shrinking rather than widening the window keeps every rule it came from (this library's choice).
     /// </summary>
-    internal static WindowDates OnWorkingDays(WindowDates window, WorkingDayCalendar calendar)
+    private static WindowDates OnWorkingDays(WindowDates window, WorkingDayCalendar calendar)
     {
         if (window.IsEmpty)
         {

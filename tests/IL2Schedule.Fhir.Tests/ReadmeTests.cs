@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace IL2Schedule.Fhir.Tests;
 
-/// <summary>Keeps the README's FHIR example honest: it is this file's region, compiled and run here.</summary>
+/// <summary>Keeps the FHIR example in docs/fhir.md honest: it is this file's region, compiled and run here.</summary>
 public class ReadmeTests
 {
     [Fact]
@@ -20,7 +20,7 @@ public class ReadmeTests
         string region = source.Split("#region fhir\n")[1].Split("#endregion\n")[0];
         string code = string.Join("\n", region.Split('\n').SkipLast(1).Select(line => line.Length >= 8 ? line[8..] : line.TrimStart()));
 
-        File.ReadAllText(Path.Combine(root, "README.md")).Should().Contain("```csharp\n" + code + "\n```");
+        File.ReadAllText(Path.Combine(root, "docs", "fhir.md")).Should().Contain("```csharp\n" + code + "\n```");
     }
 
     private static string RepositoryRoot()

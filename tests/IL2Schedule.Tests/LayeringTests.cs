@@ -5,7 +5,7 @@ using FluentAssertions;
 namespace IL2Schedule.Tests;
 
 /// <summary>
-/// The one-way layering of src/IL2Schedule: README's architecture table says, for each folder,
+/// The one-way layering of src/IL2Schedule: the architecture table in docs/architecture.md says, for each folder,
 /// which folders its code may use; these tests read that table and every source file, and fail
 /// when a folder uses a type declared in a folder it does not list.
 /// </summary>
@@ -22,7 +22,7 @@ public partial class LayeringTests
             .Where(folder => folder is not ("bin" or "obj"))
             .ToDictionary(folder => folder!, folder => Directory.GetFiles(Path.Combine(Source, folder!), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText).ToList());
 
-        sources.Keys.Should().BeEquivalentTo(allowed.Keys, "every folder of src/IL2Schedule has a row in README's architecture table");
+        sources.Keys.Should().BeEquivalentTo(allowed.Keys, "every folder of src/IL2Schedule has a row in the architecture table in docs/architecture.md");
         Violations(sources, allowed).Should().BeEmpty();
     }
 
@@ -36,7 +36,7 @@ public partial class LayeringTests
         };
         var allowed = new Dictionary<string, HashSet<string>> { ["Low"] = [], ["High"] = ["Low"] };
 
-        Violations(sources, allowed).Should().Equal("Low uses HighResult, declared in High, which README does not list for it");
+        Violations(sources, allowed).Should().Equal("Low uses HighResult, declared in High, which docs/architecture.md does not list for it");
     }
 
     [Fact]
@@ -49,12 +49,11 @@ public partial class LayeringTests
         allowed["Batch"].Should().Contain("Rules").And.NotContain(["Records", "Serialization"]);
     }
 
-    /// <summary>Folder → the folders it may use, from README's "Architecture" table ("Knows" column, backticked names).</summary>
+    /// <summary>Folder → the folders it may use, from the table in docs/architecture.md ("Knows" column, backticked names).</summary>
     private static Dictionary<string, HashSet<string>> ReadmeTable()
     {
-        string readme = File.ReadAllText(Path.Combine(ReadmeTests.RepositoryRoot(), "README.md"));
-        string section = readme[readme.IndexOf("\n## Architecture", StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        string section = File.ReadAllText(Path.Combine(ReadmeTests.RepositoryRoot(), "docs", "architecture.md"));
+        section = section[..section.IndexOf("\n| Outside the core", StringComparison.Ordinal)];
         return RowPattern().Matches(section).ToDictionary(
             row => row.Groups["folder"].Value,
             row => FolderNamePattern().Matches(row.Groups["knows"].Value).Select(name => name.Groups[1].Value).ToHashSet());
@@ -78,7 +77,7 @@ public partial class LayeringTests
             {
                 if (declaredIn.TryGetValue(type, out var home) && home != folder && !allowed[folder].Contains(home))
                 {
-                    violations.Add($"{folder} uses {type}, declared in {home}, which README does not list for it");
+                    violations.Add($"{folder} uses {type}, declared in {home}, which docs/architecture.md does not list for it");
                 }
             }
         }

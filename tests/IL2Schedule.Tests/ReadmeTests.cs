@@ -9,7 +9,7 @@ using NodaTime.Testing;
 
 namespace IL2Schedule.Tests;
 
-/// <summary>Keeps README.md's code honest: its quick start is this file's region, compiled and run here.</summary>
+/// <summary>Keeps the code in README.md and the docs pages honest: each example is one of this file's regions, compiled and run here.</summary>
 public class ReadmeTests
 {
     [Fact]
@@ -60,7 +60,7 @@ public class ReadmeTests
 
         header.Should().Be("BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\nPRODID:-//IL2Schedule//IL2Schedule.ICalendar//EN\r\nVERSION:2.0\r\n");
         svg.Should().Contain("imaging 04-25");
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "calendars.md"));
         string excerpt = readme.Split("The worked example begins like this")[1].Split("```\n")[1];
         var chunks = excerpt.Split("...\n", StringSplitOptions.RemoveEmptyEntries);
         chunks.Should().HaveCount(2);
@@ -71,11 +71,11 @@ public class ReadmeTests
     }
 
     [Theory]
-    [InlineData("quick-start")]
-    [InlineData("records")]
-    [InlineData("calendars")]
-    [InlineData("batches")]
-    public void Readme_ShowsTheCodeRegionsVerbatim(string name)
+    [InlineData("quick-start", "README.md")]
+    [InlineData("records", "docs/records.md")]
+    [InlineData("calendars", "docs/calendars.md")]
+    [InlineData("batches", "docs/batches.md")]
+    public void Readme_ShowsTheCodeRegionsVerbatim(string name, string page)
     {
         string root = RepositoryRoot();
         string source = File.ReadAllText(Path.Combine(root, "tests", "IL2Schedule.Tests", "ReadmeTests.cs"));
@@ -86,7 +86,7 @@ public class ReadmeTests
             .SkipLast(1)
             .Select(line => line.Length >= 8 ? line[8..] : line.TrimStart()));
 
-        File.ReadAllText(Path.Combine(root, "README.md")).Should().Contain("```csharp\n" + code + "\n```");
+        File.ReadAllText(Path.Combine(root, page)).Should().Contain("```csharp\n" + code + "\n```");
     }
 
     private static List<string> QuickStart()

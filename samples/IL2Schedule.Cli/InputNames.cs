@@ -1,11 +1,12 @@
 using System;
+using System.Linq;
 
 namespace IL2Schedule.Cli;
 
 /// <summary>
 /// What the user calls each library parameter and setting: the <c>plan</c> options or the batch
 /// file's columns. Library errors are worded with these names, found from the exception's values
-/// (its type, <see cref="ArgumentException.ParamName"/>, <see cref="CoursePlanningException.Reason"/>), not from its text.
+/// (its type, <see cref="ArgumentException.ParamName"/>, <see cref="CoursePlanningException.Reason"/>, <see cref="InvalidCourseProtocolException.Problems"/>), not from its text.
 /// </summary>
 /// <param name="FirstDose">The first dose (library parameter <c>firstDose</c>).</param>
 /// <param name="Discharge">The discharge date (<c>dischargeDate</c>).</param>
@@ -33,9 +34,6 @@ internal sealed record InputNames(
     internal static InputNames Columns { get; } = new(
         "firstDose", "discharge", "weightKg", "--weekend", "doseTiming elapsed", "cycleWindow elapsed", "maxDosesPerCycle", "standardTimes");
 
-    /// <summary>The prefix of <see cref="CourseProtocolBuilder.Build"/>'s one message for every invalid setting.</summary>
-    private const string InvalidProtocol = "Invalid course protocol: ";
-
     /// <summary>
     /// A library error as one line in the user's terms: a planning check's problem with advice that
     /// names the user's option or column; a parameter's rule ("firstDose must ...") with the
@@ -47,8 +45,8 @@ internal sealed record InputNames(
             $"{planning.Problem}; use {DoseTiming}.",
         CoursePlanningException { Reason: CoursePlanningFailure.CycleMissesItsCalendarDays } planning =>
             $"{planning.Problem}; use {CycleWindow} or another first-dose time.",
+        InvalidCourseProtocolException protocol => "Invalid course protocol: " + string.Join(". ", protocol.Problems.Select(Renamed)) + ".",
         ArgumentException { ParamName: { } name } argument => Renamed(argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal), name),
-        ArgumentException argument when argument.Message.StartsWith(InvalidProtocol, StringComparison.Ordinal) => ProtocolSettingsRenamed(argument.Message),
         _ => e.Message,
     });
 
@@ -68,14 +66,11 @@ internal sealed record InputNames(
             : message;
     }
 
-    /// <summary>
-    /// The builder names each invalid setting at the start of its sentence ("MaxDosesPerCycle must
-    /// ..."); the settings a user sets here are renamed. The builder reports its problems as one
-    /// message, not as values, so this is the one place that reads its text.
-    /// </summary>
-    private string ProtocolSettingsRenamed(string message) => message
-        .Replace(": MaxDosesPerCycle must", $": {MaxDosesPerCycle} must", StringComparison.Ordinal)
-        .Replace(". MaxDosesPerCycle must", $". {MaxDosesPerCycle} must", StringComparison.Ordinal)
-        .Replace(": StandardAdministrationTimes must", $": {StandardTimes} must", StringComparison.Ordinal)
-        .Replace(". StandardAdministrationTimes must", $". {StandardTimes} must", StringComparison.Ordinal);
+    /// <summary>One invalid protocol setting, the settings a user sets here named as the user names them.</summary>
+    private string Renamed(CourseProtocolProblem problem) => problem.Setting switch
+    {
+        nameof(CourseProtocol.MaxDosesPerCycle) => MaxDosesPerCycle,
+        nameof(CourseProtocol.StandardAdministrationTimes) => StandardTimes,
+        _ => problem.Setting,
+    } + " " + problem.Rule;
 }

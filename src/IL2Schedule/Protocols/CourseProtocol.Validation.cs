@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace IL2Schedule;
 
-/// <content>Validation: every setting of a builder checked at once, every problem in one message.</content>
+/// <content>Validation: every setting of a builder checked at once, every problem reported in one exception.</content>
 public sealed partial class CourseProtocol
 {
     /// <summary>The date from which a follow-up period's length in days is measured.</summary>
@@ -20,7 +20,7 @@ public sealed partial class CourseProtocol
         var problems = Validate(builder);
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid course protocol: " + string.Join(". ", problems) + ".");
+            throw new InvalidCourseProtocolException(problems);
         }
         return new CourseProtocol(
             builder.DoseInternationalUnitsPerKilogram,
@@ -40,13 +40,13 @@ public sealed partial class CourseProtocol
             builder.MinimumIntervalAfterDischarge!);
     }
 
-    private static List<string> Validate(CourseProtocolBuilder b)
+    private static List<CourseProtocolProblem> Validate(CourseProtocolBuilder b)
     {
-        var problems = new List<string>();
+        var problems = new List<CourseProtocolProblem>();
         CheckRange(problems, nameof(DoseInternationalUnitsPerKilogram), b.DoseInternationalUnitsPerKilogram, 1, MaxDoseInternationalUnitsPerKilogram);
         if (b.DoseMilligramsPerKilogram is { } milligrams && (milligrams <= 0 || milligrams > MaxDoseMilligramsPerKilogram))
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(DoseMilligramsPerKilogram)} must be null or in range (0, {MaxDoseMilligramsPerKilogram}]; was {milligrams}"));
+            problems.Add(new(nameof(DoseMilligramsPerKilogram), string.Create(CultureInfo.InvariantCulture, $"must be null or in range (0, {MaxDoseMilligramsPerKilogram}]; was {milligrams}")));
         }
         CheckRange(problems, nameof(CycleCount), b.CycleCount, 1, MaxCycleCount);
         CheckRange(problems, nameof(CycleLengthDays), b.CycleLengthDays, 1, MaxCycleLengthDays);
@@ -56,7 +56,7 @@ public sealed partial class CourseProtocol
         bool infusionValid = CheckWholeMinutes(problems, nameof(InfusionDuration), b.InfusionDuration, Duration.FromDays(1));
         if (intervalValid && infusionValid && b.DosingInterval <= b.InfusionDuration)
         {
-            problems.Add($"{nameof(DosingInterval)} must be longer than {nameof(InfusionDuration)} ({Format(b.InfusionDuration)}); was {Format(b.DosingInterval)}");
+            problems.Add(new(nameof(DosingInterval), $"must be longer than {nameof(InfusionDuration)} ({Format(b.InfusionDuration)}); was {Format(b.DosingInterval)}"));
         }
 
         if (intervalValid && b.CycleLengthDays is >= 1 and <= MaxCycleLengthDays)
@@ -67,24 +67,24 @@ public sealed partial class CourseProtocol
         }
         else if (b.MaxDosesPerCycle < 1)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(MaxDosesPerCycle)} must be at least 1; was {b.MaxDosesPerCycle}"));
+            problems.Add(new(nameof(MaxDosesPerCycle), string.Create(CultureInfo.InvariantCulture, $"must be at least 1; was {b.MaxDosesPerCycle}")));
         }
 
         if (!Enum.IsDefined(b.DoseTiming))
         {
-            problems.Add($"{nameof(DoseTiming)} must be one of {string.Join(", ", Enum.GetNames<DoseTiming>())}; was {b.DoseTiming}");
+            problems.Add(new(nameof(DoseTiming), $"must be one of {string.Join(", ", Enum.GetNames<DoseTiming>())}; was {b.DoseTiming}"));
         }
         if (b.StandardAdministrationTimes is null)
         {
-            problems.Add($"{nameof(StandardAdministrationTimes)} must not be null");
+            problems.Add(new(nameof(StandardAdministrationTimes), "must not be null"));
         }
         else if (b.DoseTiming == DoseTiming.StandardTimes && intervalValid && !AreStandardTimes(b.StandardAdministrationTimes, b.DosingInterval))
         {
-            problems.Add($"{nameof(StandardAdministrationTimes)} must be whole-minute clock times {nameof(DosingInterval)} ({Format(b.DosingInterval)}) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was {FormatClockTimes(b.StandardAdministrationTimes)}");
+            problems.Add(new(nameof(StandardAdministrationTimes), $"must be whole-minute clock times {nameof(DosingInterval)} ({Format(b.DosingInterval)}) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was {FormatClockTimes(b.StandardAdministrationTimes)}"));
         }
         if (!Enum.IsDefined(b.CycleWindowCounting))
         {
-            problems.Add($"{nameof(CycleWindowCounting)} must be one of {string.Join(", ", Enum.GetNames<CycleWindowCounting>())}; was {b.CycleWindowCounting}");
+            problems.Add(new(nameof(CycleWindowCounting), $"must be one of {string.Join(", ", Enum.GetNames<CycleWindowCounting>())}; was {b.CycleWindowCounting}"));
         }
 
         CheckFollowUpPeriod(problems, nameof(ResponseAssessmentDelay), b.ResponseAssessmentDelay);
@@ -93,9 +93,9 @@ public sealed partial class CourseProtocol
         CheckFollowUpPeriod(problems, nameof(MinimumIntervalAfterDischarge), b.MinimumIntervalAfterDischarge);
         if (startValid && endValid && FirstDateWhereEndPrecedesStart(b.RetreatmentWindowStart!, b.RetreatmentWindowEnd!) is { } date)
         {
-            problems.Add(date == FirstPeriodCheckDate
-                ? $"{nameof(RetreatmentWindowEnd)} must not be shorter than {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}); was {b.RetreatmentWindowEnd}"
-                : $"{nameof(RetreatmentWindowEnd)} must not end before {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}) from any course end date, as it does from {date:uuuu-MM-dd}; was {b.RetreatmentWindowEnd}");
+            problems.Add(new(nameof(RetreatmentWindowEnd), date == FirstPeriodCheckDate
+                ? $"must not be shorter than {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}); was {b.RetreatmentWindowEnd}"
+                : $"must not end before {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}) from any course end date, as it does from {date:uuuu-MM-dd}; was {b.RetreatmentWindowEnd}"));
         }
         return problems;
     }
@@ -125,29 +125,29 @@ public sealed partial class CourseProtocol
         return true;
     }
 
-    private static void CheckRange(List<string> problems, string name, int value, int min, int max, string why = "")
+    private static void CheckRange(List<CourseProtocolProblem> problems, string name, int value, int min, int max, string why = "")
     {
         if (value < min || value > max)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be in range [{min}, {max}]{why}; was {value}"));
+            problems.Add(new(name, string.Create(CultureInfo.InvariantCulture, $"must be in range [{min}, {max}]{why}; was {value}")));
         }
     }
 
-    private static bool CheckWholeMinutes(List<string> problems, string name, Duration value, Duration max)
+    private static bool CheckWholeMinutes(List<CourseProtocolProblem> problems, string name, Duration value, Duration max)
     {
         if (value <= Duration.Zero || value > max || value.SubsecondNanoseconds != 0 || value.Seconds != 0)
         {
-            problems.Add($"{name} must be a positive whole number of minutes, at most {Format(max)}; was {Format(value)}");
+            problems.Add(new(name, $"must be a positive whole number of minutes, at most {Format(max)}; was {Format(value)}"));
             return false;
         }
         return true;
     }
 
-    private static bool CheckFollowUpPeriod(List<string> problems, string name, Period? value)
+    private static bool CheckFollowUpPeriod(List<CourseProtocolProblem> problems, string name, Period? value)
     {
         if (value is null)
         {
-            problems.Add($"{name} must not be null");
+            problems.Add(new(name, "must not be null"));
             return false;
         }
         bool valid = !value.HasTimeComponent
@@ -160,7 +160,7 @@ public sealed partial class CourseProtocol
         }
         if (!valid)
         {
-            problems.Add($"{name} must be whole days, weeks, months or years, between 1 day and 1 year; was {value}");
+            problems.Add(new(name, $"must be whole days, weeks, months or years, between 1 day and 1 year; was {value}"));
         }
         return valid;
     }

@@ -194,9 +194,9 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
     /// <param name="doseTiming">The dose timing of the new protocol.</param>
     /// <returns>This instance if <paramref name="doseTiming"/> is unchanged, otherwise a new protocol.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="doseTiming"/> is not a defined value.</exception>
-    /// <exception cref="ArgumentException">
+    /// <exception cref="InvalidCourseProtocolException">
     /// <paramref name="doseTiming"/> is <see cref="DoseTiming.StandardTimes"/> and <see cref="StandardAdministrationTimes"/>
-    /// are not whole minutes one <see cref="DosingInterval"/> apart around the day (the message is <see cref="CourseProtocolBuilder.Build"/>'s).
+    /// are not whole minutes one <see cref="DosingInterval"/> apart around the day (as <see cref="CourseProtocolBuilder.Build"/> reports it).
     /// </exception>
     public CourseProtocol WithDoseTiming(DoseTiming doseTiming)
     {

@@ -95,9 +95,10 @@ public sealed class CourseProtocolBuilder
 
     /// <summary>Checks every setting and makes an immutable protocol from them.</summary>
     /// <returns>A new, valid protocol; this builder is unchanged and can be reused.</returns>
-    /// <exception cref="ArgumentException">
-    /// One or more settings are invalid. The message starts "Invalid course protocol: " and names
-    /// every invalid setting, its rule and its value as sentences, for example
+    /// <exception cref="InvalidCourseProtocolException">
+    /// One or more settings are invalid (an <see cref="ArgumentException"/>). Its
+    /// <see cref="InvalidCourseProtocolException.Problems"/> name every invalid setting, its rule and
+    /// its value; the message says the same as sentences, for example
     /// "Invalid course protocol: CycleCount must be in range [1, 10]; was 0."
     /// </exception>
     public CourseProtocol Build() => CourseProtocol.Create(this);

@@ -125,7 +125,7 @@ public partial class CoursePlannerTests
 
         var act = () => builder.Build();
 
-        act.Should().ThrowExactly<ArgumentException>().WithMessage(
+        act.Should().ThrowExactly<InvalidCourseProtocolException>().WithMessage(
             "Invalid course protocol: RetreatmentWindowEnd must not end before RetreatmentWindowStart (P31D) from any course end date, as it does from 2000-01-30; was P1M.");
     }
 }

@@ -154,7 +154,7 @@ public partial class CourseProtocolBuilderTests
 
         var act = builder.Build;
 
-        var exception = act.Should().ThrowExactly<ArgumentException>().Which;
+        var exception = act.Should().ThrowExactly<InvalidCourseProtocolException>().Which;
         exception.Message.Should().Be(Prefix + expectedProblem + ".");
         exception.ParamName.Should().BeNull("Build has no parameter to name");
         CourseProtocol.Label.Should().Be(new CourseProtocolBuilder().Build(), "a failed Build leaves the preset alone");
@@ -170,7 +170,7 @@ public partial class CourseProtocolBuilderTests
 
         var act = builder.Build;
 
-        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be(
+        act.Should().ThrowExactly<InvalidCourseProtocolException>().Which.Message.Should().Be(
             Prefix + "DosingInterval must be a positive whole number of minutes, at most 24:00:00; was 8:00:00.001.");
     }
 
@@ -237,7 +237,7 @@ public partial class CourseProtocolBuilderTests
 
         var act = builder.Build;
 
-        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be(
+        act.Should().ThrowExactly<InvalidCourseProtocolException>().Which.Message.Should().Be(
             "Invalid course protocol: "
             + "CycleCount must be in range [1, 10]; was 0. "
             + "RestPeriodDays must be in range [0, 90]; was -1. "
@@ -281,11 +281,29 @@ public partial class CourseProtocolBuilderTests
 
         var act = builder.Build;
 
-        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be(
+        act.Should().ThrowExactly<InvalidCourseProtocolException>().Which.Message.Should().Be(
             "Invalid course protocol: "
             + "DosingInterval must be a positive whole number of minutes, at most 24:00:00; was 0:00:00. "
             + "MaxDosesPerCycle must be at least 1; was 0."
            );
+    }
+
+    // The problems as values: the setting as named in code, the rule with its value, in the
+    // builder's order; the message is made of exactly these.
+    [Fact]
+    public void Build_SeveralInvalidSettings_ReportsEachAsASettingAndItsRule()
+    {
+        var builder = new CourseProtocolBuilder { CycleCount = 0, MaxDosesPerCycle = 16 };
+
+        var act = builder.Build;
+
+        var exception = act.Should().ThrowExactly<InvalidCourseProtocolException>().Which;
+        exception.Problems.Select(problem => (problem.Setting, problem.Rule)).Should().Equal(
+            ("CycleCount", "must be in range [1, 10]; was 0"),
+            ("MaxDosesPerCycle", "must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16"));
+        exception.Problems[1].ToString().Should().Be("MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16");
+        exception.Message.Should().Be("Invalid course protocol: " + string.Join(". ", exception.Problems) + ".");
+        exception.ParamName.Should().BeNull();
     }
 
     [Fact]
@@ -295,7 +313,7 @@ public partial class CourseProtocolBuilderTests
 
         var act = builder.Build;
 
-        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be(
+        act.Should().ThrowExactly<InvalidCourseProtocolException>().Which.Message.Should().Be(
             "Invalid course protocol: CycleLengthDays must be in range [1, 14]; was 0.");
     }
 }

@@ -83,7 +83,7 @@ public partial class CourseProtocolBuilderTests
 
         protocol.StandardAdministrationTimes.Should().HaveCount(3);
         var act = () => protocol.WithDoseTiming(DoseTiming.StandardTimes);
-        act.Should().ThrowExactly<ArgumentException>().WithMessage("Invalid course protocol: StandardAdministrationTimes must be whole-minute clock times DosingInterval (6:00:00) apart*");
+        act.Should().ThrowExactly<InvalidCourseProtocolException>().WithMessage("Invalid course protocol: StandardAdministrationTimes must be whole-minute clock times DosingInterval (6:00:00) apart*");
     }
 
     [Fact]

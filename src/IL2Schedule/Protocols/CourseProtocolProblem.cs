@@ -1,0 +1,39 @@
+using System;
+
+namespace IL2Schedule;
+
+/// <summary>
+/// One invalid setting of a <see cref="CourseProtocolBuilder"/>: which setting, and the rule it
+/// breaks with the value it has (see <see cref="InvalidCourseProtocolException"/>).
+/// </summary>
+public sealed class CourseProtocolProblem : IEquatable<CourseProtocolProblem>
+{
+    internal CourseProtocolProblem(string setting, string rule)
+    {
+        Setting = setting;
+        Rule = rule;
+    }
+
+    /// <summary>The builder property that is invalid, as it is named in code, for example "MaxDosesPerCycle".</summary>
+    public string Setting { get; }
+
+    /// <summary>
+    /// The rule the setting breaks and its value, as the end of a sentence that starts with the
+    /// setting's name and has no final full stop, for example "must be in range [1, 15] (the slots
+    /// 8:00:00 apart in a 5-day window); was 16". Other settings it is compared with are named as in
+    /// code.
+    /// </summary>
+    public string Rule { get; }
+
+    /// <summary>The problem as one sentence without a final full stop: <see cref="Setting"/>, a space, <see cref="Rule"/>.</summary>
+    public override string ToString() => Setting + " " + Rule;
+
+    /// <inheritdoc/>
+    public bool Equals(CourseProtocolProblem? other) => other is not null && Setting == other.Setting && Rule == other.Rule;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as CourseProtocolProblem);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Setting, Rule);
+}

@@ -29,6 +29,21 @@ public static class StartInstants
         }
     }
 
+    /// <summary>Throws unless <paramref name="actual"/>, column values in Unix-epoch ticks (<see cref="IL2Schedule.Batch.BatchTime"/>), are exactly the instants of <paramref name="expected"/>, in order.</summary>
+    /// <param name="expected">The baseline's start instants.</param>
+    /// <param name="actual">The library's dose-start column.</param>
+    /// <param name="context">Which method and case, for the message.</param>
+    /// <exception cref="InvalidOperationException">The lengths or any value differ; the message names the first difference.</exception>
+    public static void RequireSame(ReadOnlySpan<Instant> expected, ReadOnlySpan<long> actual, string context)
+    {
+        var instants = new Instant[actual.Length];
+        for (int i = 0; i < actual.Length; i++)
+        {
+            instants[i] = Instant.FromUnixTimeTicks(actual[i]);
+        }
+        RequireSame(expected, instants, context);
+    }
+
     /// <summary>Throws unless <paramref name="schedule"/>'s dose starts are exactly <paramref name="expected"/>, in order.</summary>
     /// <param name="expected">The hand-written side's start instants.</param>
     /// <param name="schedule">The library's plan.</param>

@@ -56,11 +56,11 @@ internal abstract class BatchOutput
                 $",{columns.DoseInternationalUnits[course]},{(planner.Protocols[row.Request.ProtocolIndex].DoseMilligramsPerKilogram is null ? "" : columns.DoseMilligrams[course])}");
             Span<char> line = stackalloc char[160];
             // A course meets one or two of its zone's intervals: look each up once, not per time.
-            var interval = zone.GetZoneInterval(doseStarts[0]);
+            var interval = zone.GetZoneInterval(BatchTime.ToInstant(doseStarts[0]));
             for (int k = 0; k < doseStarts.Length; k++)
             {
-                var start = doseStarts[k];
-                var end = doseEnds[k];
+                var start = BatchTime.ToInstant(doseStarts[k]);
+                var end = BatchTime.ToInstant(doseEnds[k]);
                 var startOffset = OffsetAt(zone, ref interval, start);
                 var endOffset = OffsetAt(zone, ref interval, end);
                 int length = 0;

@@ -46,6 +46,7 @@ public class ReadmeTests
         var lines = Batches();
 
         lines.Should().Equal(
+            "18050292000000000", // (2027-03-14T13:00Z − 1970-01-01T00:00Z) in seconds × 10^7, from Python's datetime
             "2027-03-14T13:00:00Z",
             "2027-03-28T20:15:00Z",
             "request 1: The local time 2027-03-14T02:30:00 is skipped in time zone America/New_York: clocks jump from 2027-03-14T02:00 (-05) to 2027-03-14T03:00 (-04). Choose another time, or pass a ZoneLocalMappingResolver to say which instant is meant. (Parameter 'firstDose')");
@@ -170,8 +171,10 @@ public class ReadmeTests
         var columns = CourseColumns.Allocate(requests.Length, planner.DosesPerCourse);
         BatchResult result = planner.Plan(requests, columns);
 
-        WriteLine(columns.DoseStartsOf(0)[12]); // dose 13, an Instant: 2027-03-14T13:00:00Z
-        WriteLine(columns.CourseEnds[0]);        // 2027-03-28T20:15:00Z
+        // Times are Unix-epoch ticks (100 ns, UTC: an Arrow timestamp column); the helpers give Instants.
+        WriteLine(columns.DoseStartsOf(0)[12]);     // dose 13: 18050292000000000
+        WriteLine(columns.DoseStartInstant(0, 12)); // the same as an Instant: 2027-03-14T13:00:00Z
+        WriteLine(columns.CourseEndInstant(0));     // 2027-03-28T20:15:00Z
         WriteLine(result.Failures[0]);           // request 1: The local time ... is skipped ...
         #endregion
 

@@ -7,6 +7,9 @@ namespace IL2Schedule.Batch;
 /// <summary>Planning one request of a batch through the shared rules, with the batch's zone cache as the mapping.</summary>
 public sealed partial class BatchPlanner
 {
+    /// <summary>Nanoseconds in a tick, the unit of the columns (<see cref="BatchTime"/>).</summary>
+    private const int TicksAsNanoseconds = 100;
+
     /// <summary>Plans one request into <paramref name="sink"/>'s slots; a broken rule is reported in <paramref name="failure"/>, never thrown.</summary>
     private CourseOutcome PlanOne(in CourseRequest request, ZoneCaches caches, ref SlotSink sink, long index, out CourseFailure? failure)
     {
@@ -26,6 +29,11 @@ public sealed partial class BatchPlanner
         try
         {
             CoursePlanner.CheckFirstDoseDate(request.FirstDose.Date);
+            if (request.FirstDose.NanosecondOfSecond % TicksAsNanoseconds != 0)
+            {
+                failure = new CourseFailure(index, FirstDoseNotWholeTicks(request.FirstDose));
+                return default;
+            }
             var map = new CachedZoneMap(caches.For(zone));
             var firstLocal = LocalInstant.From(request.FirstDose);
             var firstStart = map.MapLeniently(firstLocal, out bool unique);
@@ -76,13 +84,16 @@ public sealed partial class BatchPlanner
 
     private static ArgumentNullException ZoneIsNull(DateTimeZone? zone) => new(nameof(zone));
 
+    private static ArgumentException FirstDoseNotWholeTicks(LocalDateTime firstDose) =>
+        new(Invariant($"firstDose must be a whole number of ticks (100 ns), as the batch's columns hold ticks (BatchTime); was {firstDose:uuuu-MM-dd'T'HH:mm:ss.fffffffff}"), nameof(firstDose));
+
     private static LocalTimeMappingException FirstDoseNotUnique(LocalDateTime firstDose, DateTimeZone zone) => new(zone.MapLocal(firstDose), nameof(firstDose));
 
     /// <summary>Writes each planned dose's start, and when given its end and cycle number, into the course's slots.</summary>
-    private ref struct SlotSink(Span<Instant> starts, Span<Instant> ends, Span<byte> cycleNumbers) : ICourseSink
+    private ref struct SlotSink(Span<long> starts, Span<long> ends, Span<byte> cycleNumbers) : ICourseSink
     {
-        private readonly Span<Instant> starts = starts;
-        private readonly Span<Instant> ends = ends;
+        private readonly Span<long> starts = starts;
+        private readonly Span<long> ends = ends;
         private readonly Span<byte> cycleNumbers = cycleNumbers;
         private int count;
 
@@ -91,10 +102,10 @@ public sealed partial class BatchPlanner
 
         public void Dose(int cycleIndex, int indexInCycle, Instant start)
         {
-            starts[count] = start;
+            starts[count] = start.ToUnixTimeTicks();
             if (!ends.IsEmpty)
             {
-                ends[count] = InfusionRule.End(Protocol!, start);
+                ends[count] = InfusionRule.End(Protocol!, start).ToUnixTimeTicks();
                 cycleNumbers[count] = (byte)(cycleIndex + 1);
             }
             count++;

@@ -26,6 +26,12 @@ namespace IL2Schedule.Batch;
 /// is mapped strictly, later cycle starts and clock times leniently.
 /// </para>
 /// <para>
+/// The columns hold times as Unix-epoch ticks (<see cref="BatchTime"/>), so a first dose must be
+/// a whole number of ticks (100 ns); one with a finer fraction of a second is reported as a
+/// failure (an <see cref="ArgumentException"/> naming <c>firstDose</c>) rather than rounded: this
+/// library's choice, since <see cref="CoursePlanner"/> keeps nanoseconds.
+/// </para>
+/// <para>
 /// A request that cannot be planned does not stop the batch: it is reported as a
 /// <see cref="CourseFailure"/> with its index and the exception <see cref="CoursePlanner"/> (or
 /// <see cref="CourseSchedule.WithDischargeDate"/>, <see cref="CourseSchedule.WithBodyWeight"/>) throws for
@@ -162,14 +168,19 @@ public sealed partial class BatchPlanner
     private IEnumerable<PlannedCourse> PlanEachCore(IEnumerable<CourseRequest> requests)
     {
         var caches = new ZoneCaches();
+        var ticks = new long[DosesPerCourse];
         long index = 0;
         foreach (var request in requests)
         {
-            var starts = new Instant[DosesPerCourse];
-            var sink = new SlotSink(starts, default, default);
+            var sink = new SlotSink(ticks, default, default);
             var outcome = PlanOne(request, caches, ref sink, index, out var failure);
+            var starts = new Instant[outcome.DoseCount];
+            for (int k = 0; k < starts.Length; k++)
+            {
+                starts[k] = BatchTime.ToInstant(ticks[k]);
+            }
             yield return failure is null
-                ? new PlannedCourse(index, request, this, starts.AsMemory(0, outcome.DoseCount), outcome, null)
+                ? new PlannedCourse(index, request, this, starts, outcome, null)
                 : new PlannedCourse(index, request, null, ReadOnlyMemory<Instant>.Empty, default, failure);
             index++;
         }
@@ -239,7 +250,7 @@ public sealed partial class BatchPlanner
             }
             sink.ClearFrom(outcome.DoseCount);
             doseCounts[course] = outcome.DoseCount;
-            courseEnds[course] = outcome.CourseEnd;
+            courseEnds[course] = outcome.CourseEnd.ToUnixTimeTicks();
             imagingDates[course] = outcome.ResponseAssessmentDate;
             windowStarts[course] = outcome.NextCourseWindowStart;
             windowEnds[course] = outcome.NextCourseWindowEnd;

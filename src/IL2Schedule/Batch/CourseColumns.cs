@@ -10,19 +10,31 @@ namespace IL2Schedule.Batch;
 /// of the per-dose columns, and its other values are at index i of the per-course columns.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Times are <c>long</c>s: ticks (100 ns each, <see cref="NodaConstants.TicksPerSecond"/> to a second)
+/// since the Unix epoch, 1970-01-01T00:00:00Z, in UTC — Apache Arrow's timestamp layout (a 64-bit
+/// signed count from the epoch, in UTC) at a unit of 100 ns, and the value of
+/// <see cref="Instant.ToUnixTimeTicks"/>. Half the size of an <see cref="Instant"/>, and the form a
+/// columnar writer stores (divide by 10 for Arrow's or Parquet's microseconds; a batch's times are
+/// whole minutes when its first doses are). <see cref="BatchTime.ToInstant"/>, <see cref="DoseStartInstant"/>,
+/// <see cref="DoseEndInstant"/> and <see cref="CourseEndInstant"/> give them as instants. The local
+/// time and offset of a value are the zone's at that instant (<see cref="DateTimeZone.GetZoneInterval"/>).
+/// </para>
+/// <para>
 /// Create the buffers once (<see cref="Allocate"/>, or wrap arrays or native memory you own) and
 /// reuse them for batch after batch: planning writes into them and allocates nothing per course.
 /// The columns are views: this object holds no data of its own.
+/// </para>
 /// </remarks>
 public sealed class CourseColumns
 {
     /// <summary>Wraps caller-owned buffers.</summary>
     /// <param name="dosesPerCourse">The stride of <paramref name="doseStarts"/>: dose slots per course; at least 1.</param>
     /// <param name="doseCounts">Per course: how many doses were planned; 0 for a request that failed.</param>
-    /// <param name="doseStarts">Dose start instants, <paramref name="dosesPerCourse"/> slots per course; length = courses × <paramref name="dosesPerCourse"/>.</param>
-    /// <param name="doseEnds">Per dose slot, as <paramref name="doseStarts"/>: the infusion's end (<see cref="ScheduledDose.End"/>); or empty, with <paramref name="doseCycleNumbers"/>, to plan without them (the planner then writes neither).</param>
+    /// <param name="doseStarts">Dose starts in Unix-epoch ticks (UTC, 100 ns), <paramref name="dosesPerCourse"/> slots per course; length = courses × <paramref name="dosesPerCourse"/>.</param>
+    /// <param name="doseEnds">Per dose slot, as <paramref name="doseStarts"/>: the infusion's end (<see cref="ScheduledDose.End"/>) in Unix-epoch ticks; or empty, with <paramref name="doseCycleNumbers"/>, to plan without them (the planner then writes neither).</param>
     /// <param name="doseCycleNumbers">Per dose slot, as <paramref name="doseStarts"/>: the dose's cycle number, from 1 (<see cref="ScheduledDose.CycleNumber"/>); empty exactly when <paramref name="doseEnds"/> is.</param>
-    /// <param name="courseEnds">Per course: the end of the last infusion (<see cref="CourseSchedule.CourseEnd"/>).</param>
+    /// <param name="courseEnds">Per course: the end of the last infusion (<see cref="CourseSchedule.CourseEnd"/>) in Unix-epoch ticks.</param>
     /// <param name="responseAssessmentDates">Per course: the imaging date (<see cref="CourseSchedule.ResponseAssessmentDate"/>).</param>
     /// <param name="nextCourseWindowStarts">Per course: the first day (inclusive) of the next-course window in force (<see cref="NextCourseWindow.Dates"/>: after the discharge rule and working days).</param>
     /// <param name="nextCourseWindowEnds">Per course: the last day of that window, inclusive.</param>
@@ -36,10 +48,10 @@ public sealed class CourseColumns
     public CourseColumns(
         int dosesPerCourse,
         Memory<int> doseCounts,
-        Memory<Instant> doseStarts,
-        Memory<Instant> doseEnds,
+        Memory<long> doseStarts,
+        Memory<long> doseEnds,
         Memory<byte> doseCycleNumbers,
-        Memory<Instant> courseEnds,
+        Memory<long> courseEnds,
         Memory<LocalDate> responseAssessmentDates,
         Memory<LocalDate> nextCourseWindowStarts,
         Memory<LocalDate> nextCourseWindowEnds,
@@ -88,15 +100,18 @@ public sealed class CourseColumns
     /// <summary>Per course: the doses planned (at most the protocol's <see cref="CourseProtocol.MaxDosesPerCourse"/>; fewer when a calendar-day window holds fewer dose times); 0 for a failed request.</summary>
     public Span<int> DoseCounts => DoseCountsMemory.Span;
 
-    /// <summary>Dose start instants, <see cref="DosesPerCourse"/> slots per course; slots past a course's dose count hold <c>default(Instant)</c>.</summary>
-    public Span<Instant> DoseStarts => DoseStartsMemory.Span;
+    /// <summary>
+    /// Dose starts in Unix-epoch ticks (UTC, 100 ns; see the remarks), <see cref="DosesPerCourse"/>
+    /// slots per course; slots past a course's dose count hold 0.
+    /// </summary>
+    public Span<long> DoseStarts => DoseStartsMemory.Span;
 
     /// <summary>
-    /// Dose end instants, slot by slot as <see cref="DoseStarts"/>: each infusion ends the protocol's
+    /// Dose ends in Unix-epoch ticks, slot by slot as <see cref="DoseStarts"/>: each infusion ends the protocol's
     /// <see cref="CourseProtocol.InfusionDuration"/> (elapsed time) after its start (label, section 2:
-    /// a 15-minute infusion). Slots past a course's dose count hold <c>default(Instant)</c>; empty unless the columns were made with dose ends.
+    /// a 15-minute infusion). Slots past a course's dose count hold 0; empty unless the columns were made with dose ends.
     /// </summary>
-    public Span<Instant> DoseEnds => DoseEndsMemory.Span;
+    public Span<long> DoseEnds => DoseEndsMemory.Span;
 
     /// <summary>
     /// Each dose's cycle number, from 1, slot by slot as <see cref="DoseStarts"/> (at most
@@ -106,8 +121,8 @@ public sealed class CourseColumns
     /// </summary>
     public Span<byte> DoseCycleNumbers => DoseCycleNumbersMemory.Span;
 
-    /// <summary>Per course: the end of the last infusion of the last cycle; <c>default</c> for a failed request.</summary>
-    public Span<Instant> CourseEnds => CourseEndsMemory.Span;
+    /// <summary>Per course: the end of the last infusion of the last cycle in Unix-epoch ticks; 0 for a failed request.</summary>
+    public Span<long> CourseEnds => CourseEndsMemory.Span;
 
     /// <summary>Per course: the response-assessment (imaging) date, a local date in the course's zone; <c>default</c> for a failed request.</summary>
     public Span<LocalDate> ResponseAssessmentDates => ResponseAssessmentDatesMemory.Span;
@@ -133,13 +148,13 @@ public sealed class CourseColumns
 
     internal Memory<int> DoseCountsMemory { get; }
 
-    internal Memory<Instant> DoseStartsMemory { get; }
+    internal Memory<long> DoseStartsMemory { get; }
 
-    internal Memory<Instant> DoseEndsMemory { get; }
+    internal Memory<long> DoseEndsMemory { get; }
 
     internal Memory<byte> DoseCycleNumbersMemory { get; }
 
-    internal Memory<Instant> CourseEndsMemory { get; }
+    internal Memory<long> CourseEndsMemory { get; }
 
     internal Memory<LocalDate> ResponseAssessmentDatesMemory { get; }
 
@@ -177,10 +192,10 @@ public sealed class CourseColumns
         return new CourseColumns(
             dosesPerCourse,
             new int[courseCount],
-            new Instant[slots],
-            withDoseEndsAndCycles ? new Instant[slots] : Memory<Instant>.Empty,
+            new long[slots],
+            withDoseEndsAndCycles ? new long[slots] : Memory<long>.Empty,
             withDoseEndsAndCycles ? new byte[slots] : Memory<byte>.Empty,
-            new Instant[courseCount],
+            new long[courseCount],
             new LocalDate[courseCount],
             new LocalDate[courseCount],
             new LocalDate[courseCount],
@@ -189,18 +204,18 @@ public sealed class CourseColumns
             new decimal[courseCount]);
     }
 
-    /// <summary>The planned dose starts of course <paramref name="course"/>: <see cref="DoseCounts"/>[course] instants.</summary>
+    /// <summary>The planned dose starts of course <paramref name="course"/>: <see cref="DoseCounts"/>[course] values in Unix-epoch ticks.</summary>
     /// <param name="course">The course's index, from 0.</param>
     /// <returns>A view into <see cref="DoseStarts"/>; empty for a failed request.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
-    public Span<Instant> DoseStartsOf(int course) => DoseStarts.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+    public Span<long> DoseStartsOf(int course) => DoseStarts.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
 
-    /// <summary>The planned dose ends of course <paramref name="course"/>: <see cref="DoseCounts"/>[course] instants, dose by dose as <see cref="DoseStartsOf"/>.</summary>
+    /// <summary>The planned dose ends of course <paramref name="course"/>: <see cref="DoseCounts"/>[course] values in Unix-epoch ticks, dose by dose as <see cref="DoseStartsOf"/>.</summary>
     /// <param name="course">The course's index, from 0.</param>
     /// <returns>A view into <see cref="DoseEnds"/>; empty for a failed request.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
     /// <exception cref="InvalidOperationException">The columns hold no dose ends (see <see cref="Allocate"/>).</exception>
-    public Span<Instant> DoseEndsOf(int course) => CheckHasDoseEnds().DoseEnds.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+    public Span<long> DoseEndsOf(int course) => CheckHasDoseEnds().DoseEnds.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
 
     /// <summary>The cycle number (from 1) of each planned dose of course <paramref name="course"/>, dose by dose as <see cref="DoseStartsOf"/>.</summary>
     /// <param name="course">The course's index, from 0.</param>
@@ -208,6 +223,32 @@ public sealed class CourseColumns
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
     /// <exception cref="InvalidOperationException">The columns hold no cycle numbers (see <see cref="Allocate"/>).</exception>
     public Span<byte> DoseCycleNumbersOf(int course) => CheckHasDoseEnds().DoseCycleNumbers.Slice(CheckCourse(course) * DosesPerCourse, DoseCounts[course]);
+
+    /// <summary>The start of dose <paramref name="dose"/> of course <paramref name="course"/> as an instant.</summary>
+    /// <param name="course">The course's index, from 0.</param>
+    /// <param name="dose">The dose's index in the course, from 0.</param>
+    /// <returns>The instant of <see cref="DoseStartsOf"/>(course)[dose].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>), or <paramref name="dose"/> is not in [0, <see cref="DoseCounts"/>[course]).</exception>
+    public Instant DoseStartInstant(int course, int dose) => BatchTime.ToInstant(DoseStartsOf(course)[CheckDose(course, dose)]);
+
+    /// <summary>The end of dose <paramref name="dose"/> of course <paramref name="course"/> as an instant.</summary>
+    /// <param name="course">The course's index, from 0.</param>
+    /// <param name="dose">The dose's index in the course, from 0.</param>
+    /// <returns>The instant of <see cref="DoseEndsOf"/>(course)[dose].</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>), or <paramref name="dose"/> is not in [0, <see cref="DoseCounts"/>[course]).</exception>
+    /// <exception cref="InvalidOperationException">The columns hold no dose ends (see <see cref="Allocate"/>).</exception>
+    public Instant DoseEndInstant(int course, int dose) => BatchTime.ToInstant(DoseEndsOf(course)[CheckDose(course, dose)]);
+
+    /// <summary>The end of course <paramref name="course"/>'s last infusion as an instant.</summary>
+    /// <param name="course">The course's index, from 0.</param>
+    /// <returns>The instant of <see cref="CourseEnds"/>[course]; the Unix epoch for a failed request.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseCount"/>).</exception>
+    public Instant CourseEndInstant(int course) => BatchTime.ToInstant(CourseEnds[CheckCourse(course)]);
+
+    private int CheckDose(int course, int dose) =>
+        (uint)dose < (uint)DoseCounts[course]
+            ? dose
+            : throw new ArgumentOutOfRangeException(nameof(dose), dose, Invariant($"dose must be in range [0, {DoseCounts[course]}) for course {course}; was {dose}"));
 
     private CourseColumns CheckHasDoseEnds() =>
         DoseEndsMemory.IsEmpty

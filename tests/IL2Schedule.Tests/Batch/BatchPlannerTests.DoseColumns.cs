@@ -21,10 +21,10 @@ public partial class BatchPlannerTests
 
         planner.Plan(requests, columns);
 
-        columns.DoseEndsOf(0)[12].Should().Be(Instant.FromUtc(2027, 3, 14, 13, 15));
+        columns.DoseEndInstant(0, 12).Should().Be(Instant.FromUtc(2027, 3, 14, 13, 15));
         columns.DoseCycleNumbersOf(0).ToArray().Should().Equal(Enumerable.Repeat((byte)1, 14).Concat(Enumerable.Repeat((byte)2, 14)));
         columns.DoseCycleNumbersOf(1).ToArray().Should().Equal(Enumerable.Repeat((byte)1, 13).Concat(Enumerable.Repeat((byte)2, 13)));
-        columns.DoseEnds[planner.DosesPerCourse + 26].Should().Be(default(Instant), "slots past the dose count are cleared");
+        columns.DoseEnds[planner.DosesPerCourse + 26].Should().Be(0, "slots past the dose count are cleared");
     }
 
     // Columns allocated without dose ends plan the same starts, write no ends, and say so when asked for them.
@@ -39,9 +39,47 @@ public partial class BatchPlannerTests
         planner.Plan(requests, columns);
 
         columns.DoseEnds.Length.Should().Be(0);
-        columns.DoseStartsOf(0)[12].Should().Be(Instant.FromUtc(2027, 3, 14, 13, 0));
+        columns.DoseStartInstant(0, 12).Should().Be(Instant.FromUtc(2027, 3, 14, 13, 0));
         var act = () => columns.DoseEndsOf(0).Length;
         act.Should().ThrowExactly<InvalidOperationException>().WithMessage("These columns hold no dose ends or cycle numbers; allocate them with withDoseEndsAndCycles: true.");
+    }
+
+    // The columns hold ticks (100 ns), so a first dose with a finer fraction of a second is a
+    // failure, not rounded; one with whole ticks (08:00:00.0000001) is planned to the tick.
+    [Fact]
+    public void FirstDose_WithPartOfATick_IsAFailure_AndWholeTicksArePlanned()
+    {
+        var utc = DateTimeZoneProviders.Tzdb["Etc/UTC"];
+        var planner = new BatchPlanner(CourseProtocol.Label);
+        var eight = new LocalDateTime(2027, 3, 10, 8, 0);
+        CourseRequest[] requests = [new(eight.PlusNanoseconds(150), utc), new(eight.PlusNanoseconds(100), utc)];
+        var columns = CourseColumns.Allocate(requests.Length, planner.DosesPerCourse);
+
+        var result = planner.Plan(requests, columns);
+
+        result.Failures.Should().ContainSingle();
+        result.Failures[0].Index.Should().Be(0);
+        result.Failures[0].Exception.Should().BeOfType<ArgumentException>().Which.ParamName.Should().Be("firstDose");
+        result.Failures[0].Message.Should().Be("firstDose must be a whole number of ticks (100 ns), as the batch's columns hold ticks (BatchTime); was 2027-03-10T08:00:00.000000150 (Parameter 'firstDose')");
+        columns.DoseCounts[0].Should().Be(0);
+        // 2027-03-10T08:00Z is 18046656000000000 ticks (Python: timestamp() × 10^7); + 1 tick.
+        columns.DoseStartsOf(1)[0].Should().Be(18046656000000001L);
+    }
+
+    // Each helper names the offending index and its range.
+    [Fact]
+    public void InstantHelpers_OutsideTheCourseOrItsDoses_AreRejected()
+    {
+        var utc = DateTimeZoneProviders.Tzdb["Etc/UTC"];
+        var planner = new BatchPlanner(CourseProtocol.Label);
+        var columns = CourseColumns.Allocate(1, planner.DosesPerCourse);
+        planner.Plan([new CourseRequest(new LocalDateTime(2027, 3, 10, 8, 0), utc)], columns);
+
+        var pastTheDoses = () => columns.DoseStartInstant(0, 28);
+        var noSuchCourse = () => columns.CourseEndInstant(1);
+
+        pastTheDoses.Should().ThrowExactly<ArgumentOutOfRangeException>().WithMessage("dose must be in range [0, 28) for course 0; was 28*");
+        noSuchCourse.Should().ThrowExactly<ArgumentOutOfRangeException>().WithMessage("course must be in range [0, 1); was 1*");
     }
 
     // A request's full schedule is CoursePlanner's with the request's discharge date applied.

@@ -107,10 +107,10 @@ public partial class BatchPlannerTests
             }
             string context = $"request {i}: {request.FirstDose} in {request.Zone!.Id}, protocol {request.ProtocolIndex}";
             failures.Should().NotContainKey(i, context);
-            columns.DoseStartsOf(i).ToArray().Should().Equal(expected.Doses.Select(d => d.Start.ToInstant()), context);
-            columns.DoseEndsOf(i).ToArray().Should().Equal(expected.Doses.Select(d => d.End.ToInstant()), context);
+            columns.DoseStartsOf(i).ToArray().Should().Equal(expected.Doses.Select(d => d.Start.ToInstant().ToUnixTimeTicks()), context);
+            columns.DoseEndsOf(i).ToArray().Should().Equal(expected.Doses.Select(d => d.End.ToInstant().ToUnixTimeTicks()), context);
             columns.DoseCycleNumbersOf(i).ToArray().Should().Equal(expected.Doses.Select(d => (byte)d.CycleNumber), context);
-            columns.CourseEnds[i].Should().Be(expected.CourseEnd.ToInstant(), context);
+            columns.CourseEndInstant(i).Should().Be(expected.CourseEnd.ToInstant(), context);
             columns.ResponseAssessmentDates[i].Should().Be(expected.ResponseAssessmentDate, context);
             var window = expected.NextCourseWindow;
             (columns.NextCourseWindowStarts[i], columns.NextCourseWindowEnds[i], columns.NextCourseWindowReasons[i])

@@ -47,20 +47,19 @@ public partial class BatchPlannerTests
 
         // Request 0, elapsed: dose 12 at 2027-03-14 00:00 -05:00 (05:00Z); dose 13 eight hours
         // later, 13:00Z = 09:00 -04:00; dose 28 at 2027-03-28 16:00 -04:00 (20:00Z), ending 20:15Z.
-        var example = columns.DoseStartsOf(0);
-        example[0].Should().Be(Instant.FromUtc(2027, 3, 10, 13, 0));
-        example[11].Should().Be(Instant.FromUtc(2027, 3, 14, 5, 0));
-        example[12].Should().Be(Instant.FromUtc(2027, 3, 14, 13, 0));
-        example[27].Should().Be(Instant.FromUtc(2027, 3, 28, 20, 0));
-        columns.CourseEnds[0].Should().Be(Instant.FromUtc(2027, 3, 28, 20, 15));
+        columns.DoseStartInstant(0, 0).Should().Be(Instant.FromUtc(2027, 3, 10, 13, 0));
+        columns.DoseStartInstant(0, 11).Should().Be(Instant.FromUtc(2027, 3, 14, 5, 0));
+        columns.DoseStartInstant(0, 12).Should().Be(Instant.FromUtc(2027, 3, 14, 13, 0));
+        columns.DoseStartInstant(0, 27).Should().Be(Instant.FromUtc(2027, 3, 28, 20, 0));
+        columns.CourseEndInstant(0).Should().Be(Instant.FromUtc(2027, 3, 28, 20, 15));
         Iso(columns.ResponseAssessmentDates[0]).Should().Be("2027-04-25");
         Iso(columns.NextCourseWindowStarts[0]).Should().Be("2027-05-09");
         Iso(columns.NextCourseWindowEnds[0]).Should().Be("2027-06-20");
 
         // Request 2, wall clock: dose 13 keeps 08:00, now -04:00 = 12:00Z, 7 hours after dose 12.
-        columns.DoseStartsOf(2)[12].Should().Be(Instant.FromUtc(2027, 3, 14, 12, 0));
+        columns.DoseStartInstant(2, 12).Should().Be(Instant.FromUtc(2027, 3, 14, 12, 0));
         // Request 7, NCI: dose 15 = 14 × 8 h after 13:00Z on 03-10 = 2027-03-15 05:00Z (01:00 -04:00).
-        columns.DoseStartsOf(7)[14].Should().Be(Instant.FromUtc(2027, 3, 15, 5, 0));
+        columns.DoseStartInstant(7, 14).Should().Be(Instant.FromUtc(2027, 3, 15, 5, 0));
     }
 
     // Cycle 2 of a first dose on 2027-02-28 02:30 is nominally 2027-03-14 02:30, which New York
@@ -75,7 +74,7 @@ public partial class BatchPlannerTests
 
         Planner.Plan([new CourseRequest(Local(firstDose), NewYork)], columns).Failures.Should().BeEmpty();
 
-        columns.DoseStartsOf(0)[14].ToString().Should().Be(cycle2Start);
+        columns.DoseStartInstant(0, 14).ToString().Should().Be(cycle2Start);
     }
 
     [Fact]
@@ -94,12 +93,12 @@ public partial class BatchPlannerTests
     [Fact]
     public void Columns_OfMismatchedLengths_AreRejected()
     {
-        var make = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[56], new byte[56], new Instant[2], new LocalDate[2], new LocalDate[1], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
-        var shortAmounts = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[56], new byte[56], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[3]);
-        var wrongStride = () => new CourseColumns(28, new int[2], new Instant[55], new Instant[56], new byte[56], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
+        var make = () => new CourseColumns(28, new int[2], new long[56], new long[56], new byte[56], new long[2], new LocalDate[2], new LocalDate[1], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
+        var shortAmounts = () => new CourseColumns(28, new int[2], new long[56], new long[56], new byte[56], new long[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[3]);
+        var wrongStride = () => new CourseColumns(28, new int[2], new long[55], new long[56], new byte[56], new long[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
 
-        var shortEnds = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[28], new byte[56], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
-        var shortCycles = () => new CourseColumns(28, new int[2], new Instant[56], new Instant[56], new byte[57], new Instant[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
+        var shortEnds = () => new CourseColumns(28, new int[2], new long[56], new long[28], new byte[56], new long[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
+        var shortCycles = () => new CourseColumns(28, new int[2], new long[56], new long[56], new byte[57], new long[2], new LocalDate[2], new LocalDate[2], new LocalDate[2], new NextCourseWindowReasons[2], new decimal[2], new decimal[2]);
 
         make.Should().Throw<ArgumentException>().WithMessage("nextCourseWindowStarts must be as long as doseCounts (2); was 1*");
         shortAmounts.Should().Throw<ArgumentException>().WithMessage("doseMilligrams must be as long as doseCounts (2); was 3*");

@@ -199,6 +199,16 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <remarks>Re-planning rule 6: overdue means planned, with nothing recorded, and due before <paramref name="at"/>.</remarks>
     public CourseStatus GetStatus(Instant at) => new(at, Replanner.Replan(this, effective, at, applied: null));
 
+    /// <summary>The course's state at an offset date-time, as a feed or a web request carries it.</summary>
+    /// <param name="at">The moment, for example now. Only the instant counts: an offset that differs from the course zone's offset at that instant is accepted as the same instant.</param>
+    /// <returns>The status; equal in every value to <see cref="GetStatus(Instant)"/> of <see cref="Instant.FromDateTimeOffset(DateTimeOffset)"/>.</returns>
+    public CourseStatus GetStatus(DateTimeOffset at) => GetStatus(Instant.FromDateTimeOffset(at));
+
+    /// <summary>The course's state at a zoned date-time.</summary>
+    /// <param name="at">The moment. Only the instant counts: a zone other than the course's is accepted as the same instant.</param>
+    /// <returns>The status; equal in every value to <see cref="GetStatus(Instant)"/> of <see cref="ZonedDateTime.ToInstant"/>.</returns>
+    public CourseStatus GetStatus(ZonedDateTime at) => GetStatus(at.ToInstant());
+
     /// <summary>The course's state at the clock's current instant.</summary>
     /// <param name="clock">The clock (NodaTime's <c>SystemClock.Instance</c> in production, a <c>FakeClock</c> in tests).</param>
     /// <returns>The status.</returns>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 
@@ -33,4 +34,25 @@ public sealed class CourseStatus
 
     /// <summary>True once every cycle has ended (as known at <see cref="At"/>) or the course was stopped.</summary>
     public bool IsComplete => Schedule.IsComplete;
+
+    /// <summary>
+    /// An invariant summary in the course's zone, such as "at 2027-03-11T09:00:00-05:00: in progress; 2 overdue
+    /// (cycle 1 slots 3, 4); next due cycle 1 slot 5 at 2027-03-11T16:00:00-05:00".
+    /// </summary>
+    /// <returns>The summary; "nothing overdue" and "nothing left to give" when the lists are empty.</returns>
+    public override string ToString()
+    {
+        var zone = Schedule.Record.Plan.Zone;
+        string overdue = Overdue.Count == 0
+            ? "nothing overdue"
+            : string.Create(CultureInfo.InvariantCulture, $"{Overdue.Count} overdue ({string.Join("; ", Overdue.GroupBy(slot => slot.CycleNumber).Select(Slots))})");
+        string next = NextDue is { } slot
+            ? string.Create(CultureInfo.InvariantCulture, $"next due cycle {slot.CycleNumber} slot {slot.Slot} at {ScheduleText.Format(slot.Due)}")
+            : "nothing left to give";
+        return $"at {ScheduleText.Format(At.InZone(zone))}: {(IsComplete ? "complete" : "in progress")}; {overdue}; {next}";
+    }
+
+    private static string Slots(IGrouping<int, DoseSlot> cycle) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"cycle {cycle.Key} slot{(cycle.Count() == 1 ? "" : "s")} {string.Join(", ", cycle.Select(slot => slot.Slot.ToString(CultureInfo.InvariantCulture)))}");
 }

@@ -32,6 +32,34 @@ public sealed class DoseGiven : CourseEvent
         End = end;
     }
 
+    /// <summary>Creates the event from the offset date-times a medication administration record feed carries.</summary>
+    /// <param name="id">The caller's id, or null.</param>
+    /// <param name="cycle">The cycle number, from 1.</param>
+    /// <param name="slot">The slot number within the cycle, from 1.</param>
+    /// <param name="start">When the infusion started. Only the instant counts: an offset that differs from the course zone's offset at that instant is accepted as the same instant.</param>
+    /// <param name="end">When the infusion ended, or null to take the protocol's infusion duration (15 minutes) after <paramref name="start"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty or has leading or trailing white space; or <paramref name="end"/> is not after <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycle"/> or <paramref name="slot"/> is less than 1.</exception>
+    /// <remarks>Equal to the event created from <see cref="Instant.FromDateTimeOffset(DateTimeOffset)"/> of each value; the offset is not kept (this library's choice: a record is a sequence of instants, shown in the course's zone).</remarks>
+    public DoseGiven(string? id, int cycle, int slot, DateTimeOffset start, DateTimeOffset? end)
+        : this(id, cycle, slot, Instant.FromDateTimeOffset(start), end is { } e ? Instant.FromDateTimeOffset(e) : null)
+    {
+    }
+
+    /// <summary>Creates the event from zoned date-times.</summary>
+    /// <param name="id">The caller's id, or null.</param>
+    /// <param name="cycle">The cycle number, from 1.</param>
+    /// <param name="slot">The slot number within the cycle, from 1.</param>
+    /// <param name="start">When the infusion started. Only the instant counts: a zone other than the course's is accepted as the same instant.</param>
+    /// <param name="end">When the infusion ended, or null to take the protocol's infusion duration (15 minutes) after <paramref name="start"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty or has leading or trailing white space; or <paramref name="end"/> is not after <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycle"/> or <paramref name="slot"/> is less than 1.</exception>
+    /// <remarks>Equal to the event created from <see cref="ZonedDateTime.ToInstant"/> of each value; the zone is not kept (this library's choice, as for the <see cref="DateTimeOffset"/> overload).</remarks>
+    public DoseGiven(string? id, int cycle, int slot, ZonedDateTime start, ZonedDateTime? end)
+        : this(id, cycle, slot, start.ToInstant(), end?.ToInstant())
+    {
+    }
+
     /// <inheritdoc/>
     public override string Kind => "doseGiven";
 

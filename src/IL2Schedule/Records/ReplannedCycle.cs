@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Globalization;
 using NodaTime;
 
 namespace IL2Schedule.Records;
@@ -59,4 +60,22 @@ public sealed class ReplannedCycle
 
     /// <summary>True once the cycle has ended.</summary>
     public bool HasEnded => EndReason != CycleEndReason.None;
+
+    /// <summary>
+    /// An invariant summary such as "cycle 1: 2027-03-10T08:00:00-05:00 to 2027-03-15T09:00:00-04:00, 8 given,
+    /// 1 held, ended (course stopped)"; "running" while it has not ended, and "rescheduled" when moved.
+    /// </summary>
+    /// <returns>The summary; the window's end is exclusive.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"cycle {Number}{(IsRescheduled ? " (rescheduled)" : "")}: {ScheduleText.Format(Start)} to {ScheduleText.Format(WindowEnd)}, {DosesGiven} given, {DosesHeld} held, {EndText(EndReason)}");
+
+    private static string EndText(CycleEndReason reason) => reason switch
+    {
+        CycleEndReason.None => "running",
+        CycleEndReason.DoseCap => "ended (dose cap)",
+        CycleEndReason.CycleStopped => "ended (cycle stopped)",
+        CycleEndReason.CourseStopped => "ended (course stopped)",
+        _ => "ended (window closed)",
+    };
 }

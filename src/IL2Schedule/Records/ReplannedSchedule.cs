@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Linq;
 using IL2Schedule.Rules;
 using NodaTime;
@@ -104,6 +105,13 @@ public sealed class ReplannedSchedule
     /// <summary>The cumulative dose in IU if every planned slot is given: given plus planned doses times the dose; null without a body weight.</summary>
     public decimal? ProjectedCourseInternationalUnits => DoseAmount is { } amount ? DoseAmount.Normalize(amount.InternationalUnits * (DosesGiven + DosesPlanned)) : null;
 
+    /// <summary>
+    /// The cumulative dose in mg if every planned slot is given: given plus planned doses times <see cref="DoseAmount"/>'s mg
+    /// (the protocol's own mg/kg figure, not converted from IU); null without a body weight or a mg figure (the NCI protocol gives none).
+    /// </summary>
+    /// <remarks>Label section 2.1: 0.037 mg/kg per dose; the label's IU and mg figures are not exactly proportional, so each total comes from its own figure.</remarks>
+    public decimal? ProjectedCourseMilligrams => DoseAmount?.Milligrams is { } milligrams ? DoseAmount.Normalize(milligrams * (DosesGiven + DosesPlanned)) : null;
+
     /// <summary>How many slots are still planned.</summary>
     public int DosesPlanned => slots.Count(slot => slot.Status == DoseSlotStatus.Planned);
 
@@ -112,4 +120,18 @@ public sealed class ReplannedSchedule
 
     /// <summary>How many doses of the course were held.</summary>
     public int DosesHeld => cycles.Sum(cycle => cycle.DosesHeld);
+
+    /// <summary>
+    /// An invariant summary in the course's zone, such as "2 given, 1 held, 25 planned; in progress; projected end
+    /// 2027-03-28T16:15:00-04:00; imaging 2027-04-25"; a complete course says "complete; ends", and one with no dose given "no course end".
+    /// </summary>
+    /// <returns>The summary.</returns>
+    public override string ToString()
+    {
+        string end = CourseEnd is { } courseEnd
+            ? $"{(IsComplete ? "ends" : "projected end")} {ScheduleText.Format(courseEnd)}; imaging {ScheduleText.Format(ResponseAssessmentDate!.Value)}"
+            : "no course end";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{DosesGiven} given, {DosesHeld} held, {DosesPlanned} planned; {(IsComplete ? "complete" : "in progress")}; {end}");
+    }
 }

@@ -32,7 +32,6 @@ internal static class CheckTzdbCommand
         {
             Description = "A tzdb file (.nzd) a course record was written with, when it is not the embedded one (repeat for several); a plan stores its doses and needs none.",
             HelpName = "FILE.nzd",
-            AllowMultipleArgumentsPerToken = false,
         };
         var format = new Option<string>("--format")
         {
@@ -42,6 +41,7 @@ internal static class CheckTzdbCommand
         format.AcceptOnlyFromAmong("table", "json");
         var at = new Option<string?>("--at")
         {
+            HelpName = "INSTANT",
             Description = "Doses stored as starting before this instant (RFC 3339 with offset, e.g. 2025-04-24T12:00:00+02:00) are marked past; given doses of a record always are.",
         };
         var command = new Command(

@@ -66,6 +66,8 @@ internal static class BatchCommand
         {
             input, output, format, errors, parallel, count, seed, workingDays.Weekend, workingDays.Holidays, workingDays.ImagingShift,
         };
+        var tzdb = TzdbOption.Create("resolve the zones in");
+        command.Options.Add(tzdb);
         command.SetAction(parseResult => Run(
             parseResult.GetValue(input),
             parseResult.GetValue(count),
@@ -75,12 +77,13 @@ internal static class BatchCommand
             parseResult.GetValue(errors),
             parseResult.GetValue(parallel),
             workingDays.Parse(parseResult),
+            TzdbOption.Load(parseResult.GetValue(tzdb)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string? inputPath, long? count, int seed, string? outputPath, string format, string? errorsPath, bool parallel, WorkingDayOptions? workingDays, TextWriter stdout, TextWriter stderr)
+    private static int Run(string? inputPath, long? count, int seed, string? outputPath, string format, string? errorsPath, bool parallel, WorkingDayOptions? workingDays, TimeZoneDatabase database, TextWriter stdout, TextWriter stderr)
     {
         if ((inputPath is null) == (count is null))
         {
@@ -93,7 +96,7 @@ internal static class BatchCommand
         CheckPaths(inputPath, outputPath, errorsPath);
         var calendar = workingDays is null ? null : BatchCalendar(workingDays, inputPath);
         var protocols = new BatchProtocols();
-        using var csvRows = inputPath is null ? null : BatchInput.OpenCsv(inputPath, protocols);
+        using var csvRows = inputPath is null ? null : BatchInput.OpenCsv(inputPath, protocols, database);
         IEnumerable<BatchRow> rows;
         Func<long, double> fraction;
         if (csvRows is not null)
@@ -104,7 +107,7 @@ internal static class BatchCommand
         }
         else
         {
-            rows = BatchInput.Synthetic(count!.Value, seed, protocols);
+            rows = BatchInput.Synthetic(count!.Value, seed, protocols, database);
             fraction = rowsRead => (double)rowsRead / count.Value;
         }
 
@@ -187,7 +190,7 @@ internal static class BatchCommand
     /// <summary>The earliest and latest first dose dates of the file's plannable rows (any date when there are none).</summary>
     private static DateInterval FirstDoseDates(string inputPath)
     {
-        using var rows = BatchInput.OpenCsv(inputPath, new BatchProtocols());
+        using var rows = BatchInput.OpenCsv(inputPath, new BatchProtocols(), TimeZoneDatabase.Embedded);
         LocalDate? earliest = null;
         LocalDate? latest = null;
         foreach (var row in rows.Rows().Where(row => row.Rejection is null))

@@ -48,7 +48,7 @@ internal static class BatchInput
     /// <param name="path">The file.</param>
     /// <param name="protocols">The run's protocols, which the rows' protocols are added to.</param>
     /// <exception cref="CliUsageException">The file cannot be read, is not UTF-8, or its header is unusable.</exception>
-    internal static CsvRows OpenCsv(string path, BatchProtocols protocols)
+    internal static CsvRows OpenCsv(string path, BatchProtocols protocols, TimeZoneDatabase database)
     {
         var malformed = new Queue<CsvMalformedRecord>();
         CsvReader csv;
@@ -78,7 +78,7 @@ internal static class BatchInput
             {
                 throw new CliUsageException($"--input '{path}' has an unusable header row: its quoting is malformed (a quote left open, or text around a quoted name)");
             }
-            return new CsvRows(csv, BatchColumns.Map(header, path), malformed, length, protocols);
+            return new CsvRows(csv, BatchColumns.Map(header, path), malformed, length, protocols, database);
         }
         catch
         {
@@ -93,10 +93,10 @@ internal static class BatchInput
     /// protocol, elapsed timing. A first dose the zone skips or repeats is drawn again, so every
     /// request can be planned. Patient ids are S0000001, S0000002, ...
     /// </summary>
-    internal static IEnumerable<BatchRow> Synthetic(long count, int seed, BatchProtocols protocols)
+    internal static IEnumerable<BatchRow> Synthetic(long count, int seed, BatchProtocols protocols, TimeZoneDatabase database)
     {
         protocols.TryGetIndex("label", DoseTiming.Elapsed, CycleWindowCounting.Elapsed, null, out int label);
-        var zones = DateTimeZoneProviders.Tzdb.Ids.Select(id => DateTimeZoneProviders.Tzdb[id]).ToArray();
+        var zones = database.Provider.Ids.Select(id => database.Provider[id]).ToArray();
         var firstDay = SyntheticFirstDoseDates.Start;
         int days = SyntheticFirstDoseDates.Length;
         var random = new Random(seed);
@@ -150,15 +150,17 @@ internal static class BatchInput
         private readonly string[] values = new string[BatchColumns.All.Length];
         private readonly int headerFieldCount;
         private readonly BatchProtocols protocols;
+        private readonly TimeZoneDatabase database;
 
         /// <param name="csv">The reader, its header read.</param>
         /// <param name="fieldIndexes">For each of <see cref="BatchColumns.All"/>, its field index, or -1.</param>
         /// <param name="malformed">The records the reader skipped for malformed quoting, in file order, as it finds them.</param>
         /// <param name="length">The input's length in bytes.</param>
         /// <param name="protocols">The run's protocols.</param>
-        internal CsvRows(CsvReader csv, int[] fieldIndexes, Queue<CsvMalformedRecord> malformed, long length, BatchProtocols protocols)
+        internal CsvRows(CsvReader csv, int[] fieldIndexes, Queue<CsvMalformedRecord> malformed, long length, BatchProtocols protocols, TimeZoneDatabase database)
         {
             this.protocols = protocols;
+            this.database = database;
             this.csv = csv;
             this.fieldIndexes = fieldIndexes;
             this.malformed = malformed;
@@ -343,7 +345,7 @@ internal static class BatchInput
             {
                 try
                 {
-                    entry = (TimeZoneLookup.GetZone(id), null);
+                    entry = (database.GetZone(id), null);
                 }
                 catch (DateTimeZoneNotFoundException e)
                 {

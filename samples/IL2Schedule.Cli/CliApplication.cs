@@ -30,7 +30,7 @@ public static class CliApplication
     /// <param name="args">The command-line arguments, without the program name.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where the single error line goes.</param>
-    /// <returns>0 on success, 2 for a user error, 3 if <c>batch</c> rejected some rows, 74 if the output cannot be written, 70 for an internal error.</returns>
+    /// <returns>0 on success, 2 for a user error, 3 if <c>batch</c> rejected some rows, 4 if <c>check-tzdb</c> found changes, 74 if the output cannot be written, 70 for an internal error.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -98,6 +98,7 @@ public static class CliApplication
         root.Subcommands.Add(plan);
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
+        root.Subcommands.Add(CheckTzdbCommand.Create());
         // No arguments: `plan` with its defaults, which are the README's worked example.
         root.SetAction(parseResult => plan.Parse([]).Invoke(parseResult.InvocationConfiguration));
         return root;

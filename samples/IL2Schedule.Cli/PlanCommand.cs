@@ -99,6 +99,8 @@ internal static class PlanCommand
             firstDose, zone, doseTiming, standardTimes, cycleWindow, protocol, maxDoses, resolve, discharge,
             workingDays.Weekend, workingDays.Holidays, workingDays.ImagingShift, weightKg, format, output, patient,
         };
+        var tzdb = TzdbOption.Create("resolve --zone in");
+        command.Options.Add(tzdb);
         command.SetAction(parseResult =>
         {
             string? outputPath = OutputFile.Check(parseResult.GetValue(output));
@@ -127,7 +129,7 @@ internal static class PlanCommand
             var dischargeDate = ParseDischarge(parseResult.GetValue(discharge));
             var request = new PlanRequest(
                 firstDoseValue,
-                TimeZoneLookup.GetZone(parseResult.GetValue(zone)!),
+                TzdbOption.Load(parseResult.GetValue(tzdb)).GetZone(parseResult.GetValue(zone)!),
                 protocolDescription,
                 builder.Build(),
                 parseResult.GetValue(resolve) == "lenient",

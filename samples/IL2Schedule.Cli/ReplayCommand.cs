@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Text.Json;
+using IL2Schedule.Drift;
 using IL2Schedule.ICalendar;
 using IL2Schedule.Records;
 using IL2Schedule.Serialization;
@@ -58,11 +59,13 @@ internal static class ReplayCommand
         {
             recordFile, format, output, at, weekend, holidays, imagingShift, weightKg, patient, administrations,
         };
+        var tzdb = TzdbOption.Create("re-plan the record with");
+        command.Options.Add(tzdb);
         command.SetAction(parseResult =>
         {
             string? outputPath = OutputFile.Check(parseResult.GetValue(output));
             OutputFile.CheckBinary(parseResult.GetValue(format)!, outputPath, parseResult.InvocationConfiguration.Output);
-            var record = Read(parseResult.GetValue(recordFile)!);
+            var record = Read(parseResult.GetValue(recordFile)!, parseResult.GetValue(tzdb), parseResult.InvocationConfiguration.Error);
             string? patientReference = parseResult.GetValue(patient);
             if (parseResult.GetValue(administrations) is { } administrationsPath)
             {
@@ -102,12 +105,15 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static CourseRecord Read(string path)
+    private static CourseRecord Read(string path, string? tzdbPath, TextWriter stderr)
     {
         string text = InputFile.ReadAllText(path, $"cannot read the record file '{path}'");
+        var database = TzdbOption.Load(tzdbPath);
         try
         {
-            return CourseRecordJson.Deserialize(text);
+            var record = CourseRecordJson.Deserialize(text, database);
+            TzdbOption.WarnOnReplay(stderr, path, TzdbDriftCheck.StoredTzdbVersion(text), database, tzdbPath);
+            return record;
         }
         catch (JsonException e)
         {
@@ -136,7 +142,7 @@ internal static class ReplayCommand
         return CliApplication.Success;
     }
 
-    private static Instant ParseAt(string text)
+    internal static Instant ParseAt(string text)
     {
         var result = OffsetDateTimePattern.Rfc3339.Parse(text);
         // A local time in year 1 or 9999 can have an instant outside NodaTime's range.

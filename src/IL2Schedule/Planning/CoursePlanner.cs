@@ -150,6 +150,19 @@ public sealed partial class CoursePlanner
     public CourseSchedule Plan(LocalDateTime firstDose, string zoneId) =>
         Plan(firstDose, TimeZoneLookup.GetZone(Preconditions.CheckNotNull(zoneId, nameof(zoneId))));
 
+    /// <summary>Plans a course from the first dose's local date-time in a zone given by id in a tzdb of the caller's choice.</summary>
+    /// <param name="firstDose">The first dose's local date-time (wall-clock time in the zone).</param>
+    /// <param name="zoneId">An IANA id, alias or Windows id; see <see cref="TimeZoneDatabase.GetZone"/>.</param>
+    /// <param name="database">The tzdb to resolve <paramref name="zoneId"/> in, such as one read by <see cref="TimeZoneDatabase.FromFile"/>; the schedule's <see cref="CourseSchedule.TzdbVersion"/> is its version.</param>
+    /// <returns>The planned course.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zoneId"/> or <paramref name="database"/> is null.</exception>
+    /// <exception cref="DateTimeZoneNotFoundException">No zone has the id in <paramref name="database"/>; the message names its version and suggests close ids.</exception>
+    /// <exception cref="LocalTimeMappingException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Plan(LocalDateTime, DateTimeZone)"/>.</exception>
+    public CourseSchedule Plan(LocalDateTime firstDose, string zoneId, TimeZoneDatabase database) =>
+        Plan(firstDose, Preconditions.CheckNotNull(database, nameof(database)).GetZone(Preconditions.CheckNotNull(zoneId, nameof(zoneId))));
+
     /// <summary>Plans a course from the first dose as a zoned date-time, which already names its instant.</summary>
     /// <param name="firstDose">The first dose; its local date-time counts as the requested one and its zone is the course's zone.</param>
     /// <returns>The planned course.</returns>

@@ -63,7 +63,8 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     public string ZoneId { get; }
 
     /// <summary>The version of the tzdb data the schedule was computed with, for example "2025b".</summary>
-    public string TzdbVersion { get; } = TimeZoneLookup.TzdbVersion;
+    /// <remarks>The version of the <see cref="TimeZoneDatabase"/> the zone came from (<see cref="TimeZoneDatabase.Of"/>).</remarks>
+    public string TzdbVersion => TimeZoneDatabase.Of(Zone).TzdbVersion;
 
     /// <summary>
     /// The first dose's local date-time as requested. Cycle starts are counted from it in calendar

@@ -13,14 +13,14 @@ namespace IL2Schedule.Serialization;
 /// <content>The record form's plan inputs: first dose, zone, protocol, policy, weight and working days.</content>
 public static partial class CourseRecordJson
 {
-    private static CourseRecord CreateRecord(JsonObject root)
+    private static CourseRecord CreateRecord(JsonObject root, TimeZoneDatabase database)
     {
         var firstDose = ParseLocal(String(Required(root, "firstDose"), "firstDose"), "firstDose");
         var zoneId = String(Required(root, "zone"), "zone");
-        if (!TimeZoneLookup.TryGetZone(zoneId, out var zone))
+        if (!database.TryGetZone(zoneId, out var zone))
         {
-            var suggestions = TimeZoneLookup.SuggestIds(zoneId);
-            throw new JsonException($"zone must be a tzdb, Windows or fixed-offset time zone id; was '{zoneId}'{(suggestions.Count == 0 ? "." : "; did you mean " + string.Join(", ", suggestions) + "?")}");
+            var suggestions = database.SuggestIds(zoneId);
+            throw new JsonException($"zone must be a tzdb {database.TzdbVersion}, Windows or fixed-offset time zone id; was '{zoneId}'{(suggestions.Count == 0 ? "." : "; did you mean " + string.Join(", ", suggestions) + "?")}");
         }
         var timing = root["doseTiming"] is { } timingNode
             ? String(timingNode, "doseTiming") switch

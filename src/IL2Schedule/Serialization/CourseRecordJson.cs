@@ -58,14 +58,14 @@ public static partial class CourseRecordJson
     /// <summary>Writes a record: plan inputs and every event in order, corrections included.</summary>
     /// <param name="record">The record.</param>
     /// <param name="indented">True (the default) for indented text; false for one line.</param>
-    /// <returns>The JSON document; <see cref="Deserialize"/> reads it back to an equal record.</returns>
+    /// <returns>The JSON document; <see cref="Deserialize(string)"/> reads it back to an equal record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     /// <exception cref="ArgumentException">The record's zone has no tzdb or fixed-offset id, so the document could not be read back.</exception>
     public static string Serialize(CourseRecord record, bool indented = true)
     {
         Preconditions.CheckNotNull(record, nameof(record));
         var plan = record.Plan;
-        if (!TimeZoneLookup.TryGetZone(plan.ZoneId, out _))
+        if (!TimeZoneDatabase.Of(plan.Zone).TryGetZone(plan.ZoneId, out _))
         {
             throw new ArgumentException($"record's zone must have a tzdb or fixed-offset id so the document can be read back; was '{plan.ZoneId}'", nameof(record));
         }
@@ -109,9 +109,18 @@ public static partial class CourseRecordJson
     /// (the message names the event, the rule and the values; <see cref="Exception.InnerException"/>
     /// is the <see cref="CourseEventRejectedException"/>).
     /// </exception>
-    public static CourseRecord Deserialize(string json)
+    public static CourseRecord Deserialize(string json) => Deserialize(json, TimeZoneDatabase.Embedded);
+
+    /// <summary>Reads a record, resolving its zone in a tzdb of the caller's choice, and applies its events in order.</summary>
+    /// <param name="json">The record document.</param>
+    /// <param name="database">The tzdb the course is planned with (the record's own <c>tzdbVersion</c> is not read; the re-planned record's plan reports <paramref name="database"/>'s version).</param>
+    /// <returns>The record, re-planned.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="database"/> is null.</exception>
+    /// <exception cref="JsonException">As for <see cref="Deserialize(string)"/>; an unknown zone is reported with <paramref name="database"/>'s version.</exception>
+    public static CourseRecord Deserialize(string json, TimeZoneDatabase database)
     {
         Preconditions.CheckNotNull(json, nameof(json));
+        Preconditions.CheckNotNull(database, nameof(database));
         JsonNode? parsed;
         try
         {
@@ -129,7 +138,7 @@ public static partial class CourseRecordJson
         {
             throw new JsonException($"schemaVersion must be {CourseScheduleJson.SchemaVersion}; was {version.ToJsonString()}.");
         }
-        var record = CreateRecord(root);
+        var record = CreateRecord(root, database);
         var events = Required(root, "events") as JsonArray ?? throw new JsonException("events must be an array.");
         for (int i = 0; i < events.Count; i++)
         {

@@ -66,7 +66,7 @@ public static partial class CourseScheduleJson
     public static string Serialize(CourseSchedule schedule, bool indented = true)
     {
         Preconditions.CheckNotNull(schedule, nameof(schedule));
-        if (!TimeZoneLookup.TryGetZone(schedule.ZoneId, out _))
+        if (!TimeZoneDatabase.Of(schedule.Zone).TryGetZone(schedule.ZoneId, out _))
         {
             throw new ArgumentException(
                 $"schedule's zone must have a tzdb or fixed-offset id so the document can be read back; was '{schedule.ZoneId}'", nameof(schedule));
@@ -84,17 +84,35 @@ public static partial class CourseScheduleJson
     /// re-planned from the document's inputs (the message names the first such property, both
     /// values and both tzdb versions).
     /// </exception>
-    public static CourseSchedule Deserialize(string json)
+    public static CourseSchedule Deserialize(string json) => Deserialize(json, TimeZoneDatabase.Embedded);
+
+    /// <summary>Reads a schedule, re-planning it in a tzdb of the caller's choice.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <param name="database">The tzdb to re-plan with, such as the one the document names in <c>tzdbVersion</c> (read by <see cref="TimeZoneDatabase.FromFile"/>).</param>
+    /// <returns>The schedule, equal to the one that was written when <paramref name="database"/> gives the same times.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="database"/> is null.</exception>
+    /// <exception cref="JsonException">
+    /// As for <see cref="Deserialize(string)"/>: in particular a value that <paramref name="database"/>'s
+    /// rules re-plan differently (the message names both tzdb versions). To list every such
+    /// difference instead, use <c>IL2Schedule.Drift.TzdbDriftCheck</c>.
+    /// </exception>
+    public static CourseSchedule Deserialize(string json, TimeZoneDatabase database)
     {
         Preconditions.CheckNotNull(json, nameof(json));
-        var document = JsonSerializer.Deserialize(json, Compact)
-            ?? throw new JsonException("A course schedule document must be a JSON object; was null.");
-        var schedule = Replan(document);
+        Preconditions.CheckNotNull(database, nameof(database));
+        var document = ReadDocument(json);
+        var schedule = Replan(document, database);
         CheckAgainstReplanned(JsonNode.Parse(json)!.AsObject(), document, schedule);
         return schedule;
     }
 
-    private static CourseSchedule Replan(CourseScheduleDocument document)
+    /// <summary>Parses the document without re-planning it.</summary>
+    internal static CourseScheduleDocument ReadDocument(string json) =>
+        JsonSerializer.Deserialize(json, Compact)
+            ?? throw new JsonException("A course schedule document must be a JSON object; was null.");
+
+    /// <summary>Re-plans a document's course from its inputs in <paramref name="database"/>.</summary>
+    internal static CourseSchedule Replan(CourseScheduleDocument document, TimeZoneDatabase database)
     {
         if (document.SchemaVersion != SchemaVersion)
         {
@@ -106,7 +124,7 @@ public static partial class CourseScheduleJson
         }
         try
         {
-            var zone = TimeZoneLookup.GetZone(document.Zone);
+            var zone = database.GetZone(document.Zone);
             var protocol = ToProtocol(document);
             var recordedFirstDose = document.Doses[0].Start.ToInstant();
             // A local time that maps to one instant must be that instant (a mismatch is reported

@@ -20,12 +20,8 @@ namespace IL2Schedule;
 /// </remarks>
 public static class TimeZoneLookup
 {
-    private static readonly TzdbDateTimeZoneSource Source = TzdbDateTimeZoneSource.Default;
-
-    private static readonly Dictionary<string, string> CanonicalIdsByName = BuildIndex();
-
     /// <summary>The version of the embedded tzdb data, for example "2025b".</summary>
-    public static string TzdbVersion => Source.TzdbVersion;
+    public static string TzdbVersion => TimeZoneDatabase.Embedded.TzdbVersion;
 
     /// <summary>Finds the zone for an IANA id, an IANA alias or a Windows id.</summary>
     /// <param name="id">The id, for example "America/New_York", "US/Eastern" or "Eastern Standard Time". Case is ignored; surrounding white space is not allowed.</param>
@@ -39,35 +35,14 @@ public static class TimeZoneLookup
     /// No IANA id, alias or Windows id matches <paramref name="id"/>. The message names the id and
     /// suggests up to three close ids.
     /// </exception>
-    public static DateTimeZone GetZone(string id)
-    {
-        Preconditions.CheckNotNull(id, nameof(id));
-        if (TryGetZone(id, out var zone))
-        {
-            return zone;
-        }
-        var suggestions = SuggestIds(id);
-        string hint = suggestions.Count == 0 ? "" : "; did you mean " + string.Join(", ", suggestions) + "?";
-        throw new DateTimeZoneNotFoundException(
-            $"Unknown time zone '{id}': not an IANA id, alias, Windows id or fixed offset (UTC+01:00) in tzdb {TzdbVersion}{hint}");
-    }
+    public static DateTimeZone GetZone(string id) => TimeZoneDatabase.Embedded.GetZone(id);
 
     /// <summary>Finds the zone for an IANA id, an IANA alias or a Windows id, without throwing.</summary>
     /// <param name="id">The id, as for <see cref="GetZone"/>.</param>
     /// <param name="zone">The zone, with its canonical IANA id, or null if none matches.</param>
     /// <returns>True if a zone matched.</returns>
-    public static bool TryGetZone(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DateTimeZone? zone)
-    {
-        if (id is null)
-        {
-            zone = null;
-            return false;
-        }
-        zone = CanonicalIdsByName.TryGetValue(id, out var canonical)
-            ? DateTimeZoneProviders.Tzdb[canonical]
-            : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } fixedOffset ? Canonicalize(fixedOffset) : null;
-        return zone is not null;
-    }
+    public static bool TryGetZone(string? id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DateTimeZone? zone) =>
+        TimeZoneDatabase.Embedded.TryGetZone(id, out zone);
 
     /// <summary>
     /// The canonical IANA id of a zone: for a tzdb zone or alias its canonical id ("US/Eastern" gives
@@ -76,29 +51,14 @@ public static class TimeZoneLookup
     /// <param name="zone">The zone.</param>
     /// <returns>The canonical id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
-    public static string GetCanonicalId(DateTimeZone zone)
-    {
-        Preconditions.CheckNotNull(zone, nameof(zone));
-        return Source.CanonicalIdMap.TryGetValue(zone.Id, out var canonical) ? canonical : zone.Id;
-    }
+    public static string GetCanonicalId(DateTimeZone zone) =>
+        TimeZoneDatabase.Of(Preconditions.CheckNotNull(zone, nameof(zone))).GetCanonicalId(zone);
 
     /// <summary>
     /// Replaces a tzdb zone obtained through an alias ("US/Eastern") by the canonical zone
     /// ("America/New_York"), which has the same rules; returns any other zone unchanged.
     /// </summary>
-    internal static DateTimeZone Canonicalize(DateTimeZone zone)
-    {
-        if (ReferenceEquals(zone, DateTimeZone.Utc))
-        {
-            // NodaTime's built-in UTC (also DateTimeZone.ForOffset(Offset.Zero) and "UTC+00") is
-            // not tzdb's UTC object, but it is tzdb's Etc/UTC in every respect.
-            return DateTimeZoneProviders.Tzdb["Etc/UTC"];
-        }
-        string canonical = GetCanonicalId(zone);
-        return canonical != zone.Id && ReferenceEquals(DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone.Id), zone)
-            ? DateTimeZoneProviders.Tzdb[canonical]
-            : zone;
-    }
+    internal static DateTimeZone Canonicalize(DateTimeZone zone) => TimeZoneDatabase.Of(zone).Canonicalize(zone);
 
     /// <summary>
     /// Up to <paramref name="maxCount"/> known ids close to <paramref name="id"/>: ids that contain it,
@@ -112,84 +72,5 @@ public static class TimeZoneLookup
     /// <returns>Accepted ids, possibly none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is less than 1.</exception>
-    public static IReadOnlyList<string> SuggestIds(string id, int maxCount = 3)
-    {
-        Preconditions.CheckNotNull(id, nameof(id));
-        if (maxCount < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxCount), maxCount, $"maxCount must be at least 1; was {maxCount}");
-        }
-        string wanted = id.Trim().Replace(' ', '_');
-        if (wanted.Length < 3)
-        {
-            return [];
-        }
-        int maxDistance = Math.Max(1, wanted.Length / 4);
-        return CanonicalIdsByName.Keys
-            .Select(name => (name, score: Score(wanted, name.Replace(' ', '_'), maxDistance)))
-            .Where(candidate => candidate.score <= maxDistance)
-            .OrderBy(candidate => candidate.score)
-            .ThenBy(candidate => candidate.name, StringComparer.Ordinal)
-            .Select(candidate => candidate.name)
-            .Take(maxCount)
-            .ToList();
-    }
-
-    private static int Score(string wanted, string candidate, int maxDistance)
-    {
-        if (candidate.Contains(wanted, StringComparison.OrdinalIgnoreCase))
-        {
-            return 0;
-        }
-        return EditDistance(wanted, candidate, maxDistance + 1);
-    }
-
-    /// <summary>Case-insensitive Levenshtein distance, cut off at <paramref name="limit"/>.</summary>
-    private static int EditDistance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) >= limit)
-        {
-            return limit;
-        }
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            int rowMinimum = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                rowMinimum = Math.Min(rowMinimum, current[j]);
-            }
-            if (rowMinimum >= limit)
-            {
-                return limit;
-            }
-            (previous, current) = (current, previous);
-        }
-        return Math.Min(previous[b.Length], limit);
-    }
-
-    private static Dictionary<string, string> BuildIndex()
-    {
-        var index = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (id, canonical) in Source.CanonicalIdMap)
-        {
-            index[id] = canonical;
-        }
-        foreach (var (windowsId, ianaId) in Source.WindowsMapping.PrimaryMapping)
-        {
-            if (Source.CanonicalIdMap.TryGetValue(ianaId, out var canonical))
-            {
-                index.TryAdd(windowsId, canonical);
-            }
-        }
-        return index;
-    }
+    public static IReadOnlyList<string> SuggestIds(string id, int maxCount = 3) => TimeZoneDatabase.Embedded.SuggestIds(id, maxCount);
 }

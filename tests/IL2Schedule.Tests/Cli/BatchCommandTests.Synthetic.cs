@@ -23,7 +23,7 @@ public sealed partial class BatchCommandTests
     [Fact]
     public void SyntheticRows_AreNumberedByRequest_AndEachFirstDoseMapsOnce()
     {
-        var rows = BatchInput.Synthetic(2100, 43, new BatchProtocols()).ToList();
+        var rows = BatchInput.Synthetic(2100, 43, new BatchProtocols(), TimeZoneDatabase.Embedded).ToList();
 
         rows.Select(row => row.Line).Should().Equal(Enumerable.Range(1, 2100).Select(n => (long)n));
         rows[25].PatientId.Should().Be("S0000026");

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf BenchmarkDotNet.Artifacts/results
 dotnet run -c Release --project benchmarks/IL2Schedule.Benchmarks -- \
-  --filter '*BatchBenchmarks*' '*IcalNetBenchmarks*' \
+  --filter '*BatchBenchmarks*' '*BatchPeerBenchmarks*' '*IcalNetBenchmarks*' \
   ${BATCH_JOB:---launchCount 1 --warmupCount 3 --iterationCount 10}
 dotnet run -c Release --project benchmarks/IL2Schedule.Benchmarks.Chart -- \
   BenchmarkDotNet.Artifacts/results benchmarks/batch-time-per-course.png > benchmarks/batch-results.md

@@ -16,7 +16,7 @@ namespace IL2Schedule.Benchmarks.Chart;
 /// </summary>
 public static class Program
 {
-    private static readonly string[] Suites = ["BatchBenchmarks", "IcalNetBenchmarks"];
+    private static readonly string[] Suites = ["BatchBenchmarks", "BatchPeerBenchmarks", "IcalNetBenchmarks"];
 
     /// <summary>Draws the chart and prints the table.</summary>
     /// <param name="args">The folder of BenchmarkDotNet's results and the PNG to write.</param>

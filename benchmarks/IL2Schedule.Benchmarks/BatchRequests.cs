@@ -30,6 +30,10 @@ public sealed class BatchRequests
         "Asia/Tokyo", "Asia/Kolkata", "Africa/Johannesburg",
     ];
 
+    /// <summary>Every canonical zone of NodaTime's tzdb (the "all" case).</summary>
+    public static readonly string[] AllZoneIds =
+        NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.CanonicalIdMap.Values.Distinct().Order(StringComparer.Ordinal).ToArray();
+
     private const int Seed = 20270310;
 
     private BatchRequests(CourseRequest[] requests, string[] zoneIds)
@@ -49,9 +53,18 @@ public sealed class BatchRequests
     /// <param name="mixedZones">True for <see cref="MixedZoneIds"/>, false for <see cref="SingleZoneId"/>.</param>
     /// <param name="avoidTransitions">True to draw again any course whose cycles (first dose to 5 days after, and 14 to 19 days after) cross an offset change.</param>
     /// <returns>The requests; the same for the same arguments.</returns>
-    public static BatchRequests Create(int count, bool mixedZones, bool avoidTransitions = false)
+    public static BatchRequests Create(int count, bool mixedZones, bool avoidTransitions = false) =>
+        Create(count, mixedZones ? MixedZoneIds : [SingleZoneId], avoidTransitions);
+
+    /// <summary>Draws <paramref name="count"/> requests in the named zone set: "single", "mixed" or "all" (<see cref="AllZoneIds"/>).</summary>
+    /// <param name="count">How many.</param>
+    /// <param name="zoneSet">"single", "mixed" or "all".</param>
+    /// <returns>The requests; the same for the same arguments.</returns>
+    public static BatchRequests Create(int count, string zoneSet) =>
+        Create(count, zoneSet == "all" ? AllZoneIds : zoneSet == "mixed" ? MixedZoneIds : [SingleZoneId], avoidTransitions: false);
+
+    private static BatchRequests Create(int count, string[] ids, bool avoidTransitions)
     {
-        string[] ids = mixedZones ? MixedZoneIds : [SingleZoneId];
         var zones = ids.Select(id => DateTimeZoneProviders.Tzdb[id]).ToArray();
         var firstDay = new LocalDate(2020, 1, 1);
         int days = Period.Between(firstDay, new LocalDate(2035, 12, 31), PeriodUnits.Days).Days + 1;

@@ -7,9 +7,6 @@ namespace IL2Schedule.Batch;
 /// <summary>Planning one request of a batch through the shared rules, with the batch's zone cache as the mapping.</summary>
 public sealed partial class BatchPlanner
 {
-    /// <summary>Nanoseconds in a tick, the unit of the columns (<see cref="BatchTime"/>).</summary>
-    private const int TicksAsNanoseconds = 100;
-
     /// <summary>Plans one request into <paramref name="sink"/>'s slots; a broken rule is reported in <paramref name="failure"/>, never thrown.</summary>
     private CourseOutcome PlanOne(in CourseRequest request, ZoneCaches caches, ref SlotSink sink, long index, out CourseFailure? failure)
     {
@@ -29,13 +26,13 @@ public sealed partial class BatchPlanner
         try
         {
             CoursePlanner.CheckFirstDoseDate(request.FirstDose.Date);
-            if (request.FirstDose.NanosecondOfSecond % TicksAsNanoseconds != 0)
+            if (!Ticks.IsWhole(request.FirstDose))
             {
-                failure = new CourseFailure(index, FirstDoseNotWholeTicks(request.FirstDose));
+                failure = new CourseFailure(index, CoursePlanner.FirstDoseNotWholeTicks(request.FirstDose));
                 return default;
             }
             var map = new CachedZoneMap(caches.For(zone));
-            var firstLocal = LocalInstant.From(request.FirstDose);
+            var firstLocal = LocalTicks.From(request.FirstDose);
             var firstStart = map.MapLeniently(firstLocal, out bool unique);
             if (!unique)
             {
@@ -84,9 +81,6 @@ public sealed partial class BatchPlanner
 
     private static ArgumentNullException ZoneIsNull(DateTimeZone? zone) => new(nameof(zone));
 
-    private static ArgumentException FirstDoseNotWholeTicks(LocalDateTime firstDose) =>
-        new(Invariant($"firstDose must be a whole number of ticks (100 ns), as the batch's columns hold ticks (BatchTime); was {firstDose:uuuu-MM-dd'T'HH:mm:ss.fffffffff}"), nameof(firstDose));
-
     private static LocalTimeMappingException FirstDoseNotUnique(LocalDateTime firstDose, DateTimeZone zone) => new(zone.MapLocal(firstDose), nameof(firstDose));
 
     /// <summary>Writes each planned dose's start, and when given its end and cycle number, into the course's slots.</summary>
@@ -100,12 +94,12 @@ public sealed partial class BatchPlanner
         /// <summary>The protocol of the course being walked, whose infusion rule gives the ends.</summary>
         internal CourseProtocol? Protocol { get; set; }
 
-        public void Dose(int cycleIndex, int indexInCycle, Instant start)
+        public void Dose(int cycleIndex, int indexInCycle, long start)
         {
-            starts[count] = start.ToUnixTimeTicks();
+            starts[count] = start;
             if (!ends.IsEmpty)
             {
-                ends[count] = InfusionRule.End(Protocol!, start).ToUnixTimeTicks();
+                ends[count] = InfusionRule.End(Protocol!, start);
                 cycleNumbers[count] = (byte)(cycleIndex + 1);
             }
             count++;
@@ -122,7 +116,7 @@ public sealed partial class BatchPlanner
             }
         }
 
-        public readonly void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)
+        public readonly void Cycle(int cycleIndex, long nominalLocal, long start, long windowEnd, int capacity, int planned)
         {
         }
     }
@@ -131,7 +125,7 @@ public sealed partial class BatchPlanner
 /// <summary>What planning one course produced (the columns' per-course values).</summary>
 internal readonly record struct CourseOutcome(
     int DoseCount,
-    Instant CourseEnd,
+    long CourseEnd,
     LocalDate ResponseAssessmentDate,
     LocalDate NextCourseWindowStart,
     LocalDate NextCourseWindowEnd,

@@ -26,10 +26,10 @@ namespace IL2Schedule.Batch;
 /// is mapped strictly, later cycle starts and clock times leniently.
 /// </para>
 /// <para>
-/// The columns hold times as Unix-epoch ticks (<see cref="BatchTime"/>), so a first dose must be
-/// a whole number of ticks (100 ns); one with a finer fraction of a second is reported as a
-/// failure (an <see cref="ArgumentException"/> naming <c>firstDose</c>) rather than rounded: this
-/// library's choice, since <see cref="CoursePlanner"/> keeps nanoseconds.
+/// The columns hold times as Unix-epoch ticks (<see cref="BatchTime"/>), the unit the rules compute
+/// in, so a first dose must be a whole number of ticks (100 ns); one with a finer fraction of a
+/// second is reported as a failure (the <see cref="ArgumentException"/> naming <c>firstDose</c> that
+/// <see cref="CoursePlanner"/> throws for it) rather than rounded: this library's choice.
 /// </para>
 /// <para>
 /// A request that cannot be planned does not stop the batch: it is reported as a
@@ -250,7 +250,7 @@ public sealed partial class BatchPlanner
             }
             sink.ClearFrom(outcome.DoseCount);
             doseCounts[course] = outcome.DoseCount;
-            courseEnds[course] = outcome.CourseEnd.ToUnixTimeTicks();
+            courseEnds[course] = outcome.CourseEnd;
             imagingDates[course] = outcome.ResponseAssessmentDate;
             windowStarts[course] = outcome.NextCourseWindowStart;
             windowEnds[course] = outcome.NextCourseWindowEnd;

@@ -44,7 +44,7 @@ public readonly struct PlannedCourse : IEquatable<PlannedCourse>
     public ReadOnlyMemory<Instant> DoseStarts { get; }
 
     /// <summary>The end of the last infusion (<see cref="CourseSchedule.CourseEnd"/>); <c>default</c> for a failed request.</summary>
-    public Instant CourseEnd => outcome.CourseEnd;
+    public Instant CourseEnd => BatchTime.ToInstant(outcome.CourseEnd);
 
     /// <summary>The response-assessment (imaging) date (<see cref="CourseSchedule.ResponseAssessmentDate"/>); <c>default</c> for a failed request.</summary>
     public LocalDate ResponseAssessmentDate => outcome.ResponseAssessmentDate;

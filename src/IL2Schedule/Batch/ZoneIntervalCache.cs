@@ -43,7 +43,8 @@ internal sealed class ZoneIntervalCache
     /// <summary>NodaTime's offsets lie within ±18 hours (<see cref="Offset.MaxValue"/>).</summary>
     private static readonly Duration MaxOffset = Duration.FromHours(18);
 
-    private static readonly Duration UniqueMargin = MaxOffset + MaxOffset;
+    /// <summary>Twice <see cref="MaxOffset"/>, in ticks.</summary>
+    private const long UniqueMarginTicks = 36 * 3600 * NodaConstants.TicksPerSecond;
 
     private readonly DateTimeZone zone;
     private Entry[] entries = new Entry[8];
@@ -56,44 +57,45 @@ internal sealed class ZoneIntervalCache
     }
 
     /// <summary>
-    /// Maps a local date-time, given as its local instant <paramref name="l"/> (the local date-time
-    /// read as UTC), to an instant as NodaTime's lenient resolver does, and says whether the mapping
-    /// was unique (neither skipped nor repeated).
+    /// Maps a local date-time, given as its local ticks <paramref name="l"/> (the local date-time
+    /// read as UTC), to an instant (ticks) as NodaTime's lenient resolver does, and says whether the
+    /// mapping was unique (neither skipped nor repeated).
     /// </summary>
-    internal Instant MapLeniently(Instant l, out bool unique)
+    internal long MapLeniently(long l, out bool unique)
     {
         ref readonly var found = ref Find(l);
         if (l >= found.UniqueLocalStart && l < found.UniqueLocalEnd)
         {
             unique = true;
-            return l - found.OffsetDuration;
+            return l - found.Ticks.OffsetTicks;
         }
-        if (TryMapNearTransition(l, found.Interval, out var instant, out unique))
+        var local = Rules.Ticks.ToInstant(l);
+        if (TryMapNearTransition(local, found.Interval, out var instant, out unique))
         {
-            return instant;
+            return Rules.Ticks.From(instant);
         }
-        var mapping = zone.MapLocal(l.InUtc().LocalDateTime);
+        var mapping = zone.MapLocal(Rules.LocalTicks.ToLocalDateTime(l));
         unique = mapping.Count == 1;
-        return Resolvers.LenientResolver(mapping).ToInstant();
+        return Rules.Ticks.From(Resolvers.LenientResolver(mapping).ToInstant());
     }
 
-    /// <summary>The first instant of a local date: the mapping of its midnight when unique, else NodaTime's <see cref="DateTimeZone.AtStartOfDay"/>.</summary>
-    internal Instant StartOfDay(LocalDate date)
+    /// <summary>The first instant (ticks) of a local date: the mapping of its midnight when unique, else NodaTime's <see cref="DateTimeZone.AtStartOfDay"/>.</summary>
+    internal long StartOfDay(LocalDate date)
     {
-        var midnight = MapLeniently(date.AtMidnight().InUtc().ToInstant(), out bool unique);
-        return unique ? midnight : zone.AtStartOfDay(date).ToInstant();
+        var midnight = MapLeniently(Rules.LocalTicks.From(date), out bool unique);
+        return unique ? midnight : Rules.Ticks.From(zone.AtStartOfDay(date).ToInstant());
     }
 
-    /// <summary>The zone interval that contains <paramref name="instant"/>.</summary>
-    internal ZoneInterval GetZoneInterval(Instant instant) => Find(instant).Interval;
+    /// <summary>The zone interval, in ticks, that contains the instant <paramref name="ticks"/>.</summary>
+    internal Rules.TickInterval IntervalAt(long ticks) => Find(ticks).Ticks;
 
-    /// <summary>The cached entry whose interval contains the instant <paramref name="instant"/>, loading it if needed.</summary>
-    private ref readonly Entry Find(Instant instant)
+    /// <summary>The cached entry whose interval contains the instant <paramref name="instant"/> (ticks), loading it if needed.</summary>
+    private ref readonly Entry Find(long instant)
     {
         if (count > 0)
         {
             ref readonly var last = ref entries[lastIndex];
-            if (instant >= last.Start && instant < last.End)
+            if (instant >= last.Ticks.Start && instant < last.Ticks.End)
             {
                 return ref last;
             }
@@ -104,7 +106,7 @@ internal sealed class ZoneIntervalCache
         while (low <= high)
         {
             int middle = (low + high) >>> 1;
-            if (entries[middle].Start <= instant)
+            if (entries[middle].Ticks.Start <= instant)
             {
                 low = middle + 1;
             }
@@ -113,7 +115,7 @@ internal sealed class ZoneIntervalCache
                 high = middle - 1;
             }
         }
-        if (high >= 0 && instant < entries[high].End)
+        if (high >= 0 && instant < entries[high].Ticks.End)
         {
             lastIndex = high;
             return ref entries[high];
@@ -128,7 +130,7 @@ internal sealed class ZoneIntervalCache
             Array.Resize(ref entries, entries.Length * 2);
         }
         Array.Copy(entries, low, entries, low + 1, count - low);
-        entries[low] = new Entry(zone.GetZoneInterval(instant));
+        entries[low] = new Entry(zone.GetZoneInterval(Rules.Ticks.ToInstant(instant)));
         count++;
         lastIndex = low;
         return ref entries[low];
@@ -184,33 +186,26 @@ internal sealed class ZoneIntervalCache
 
     private static Duration OffsetDuration(ZoneInterval interval) => Duration.FromSeconds(interval.WallOffset.Seconds);
 
-    /// <summary>One cached interval with the bounds the fast paths compare against.</summary>
+    /// <summary>One cached interval with the bounds (ticks) the fast paths compare against.</summary>
     private readonly struct Entry
     {
         internal Entry(ZoneInterval interval)
         {
             Interval = interval;
-            OffsetDuration = Duration.FromSeconds(interval.WallOffset.Seconds);
-            Start = interval.HasStart ? interval.Start : Instant.MinValue;
-            End = interval.HasEnd ? interval.End : Instant.MaxValue;
-            UniqueLocalStart = interval.HasStart ? interval.Start + UniqueMargin : Instant.MinValue;
-            UniqueLocalEnd = interval.HasEnd ? interval.End - UniqueMargin : Instant.MaxValue;
+            Ticks = Rules.TickInterval.From(interval);
+            UniqueLocalStart = interval.HasStart ? Ticks.Start + UniqueMarginTicks : long.MinValue;
+            UniqueLocalEnd = interval.HasEnd ? Ticks.End - UniqueMarginTicks : long.MaxValue;
         }
 
         internal ZoneInterval Interval { get; }
 
-        internal Duration OffsetDuration { get; }
+        /// <summary>The interval in ticks: its start (<see cref="long.MinValue"/> for the start of time), end (<see cref="long.MaxValue"/> for the end of time) and offset.</summary>
+        internal Rules.TickInterval Ticks { get; }
 
-        /// <summary>The interval's start, or <see cref="Instant.MinValue"/> for the start of time.</summary>
-        internal Instant Start { get; }
+        /// <summary>Local ticks from here on (to <see cref="UniqueLocalEnd"/>) map uniquely into this interval.</summary>
+        internal long UniqueLocalStart { get; }
 
-        /// <summary>The interval's end (exclusive), or <see cref="Instant.MaxValue"/> for the end of time.</summary>
-        internal Instant End { get; }
-
-        /// <summary>Local instants from here on (to <see cref="UniqueLocalEnd"/>) map uniquely into this interval.</summary>
-        internal Instant UniqueLocalStart { get; }
-
-        internal Instant UniqueLocalEnd { get; }
+        internal long UniqueLocalEnd { get; }
     }
 }
 
@@ -219,11 +214,11 @@ internal readonly struct CachedZoneMap(ZoneIntervalCache cache) : Rules.IZoneMap
 {
     public DateTimeZone Zone => cache.Zone;
 
-    public Instant MapLeniently(Instant localInstant, out bool unique) => cache.MapLeniently(localInstant, out unique);
+    public long MapLeniently(long localTicks, out bool unique) => cache.MapLeniently(localTicks, out unique);
 
-    public Instant StartOfDay(LocalDate date) => cache.StartOfDay(date);
+    public long StartOfDay(LocalDate date) => cache.StartOfDay(date);
 
-    public ZoneInterval GetZoneInterval(Instant instant) => cache.GetZoneInterval(instant);
+    public Rules.TickInterval IntervalAt(long ticks) => cache.IntervalAt(ticks);
 }
 
 /// <summary>The zone caches of one batch (or one worker of a parallel batch), one per zone object.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using IL2Schedule.Rules;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -84,7 +85,7 @@ public sealed partial class CoursePlanner
     /// days). <see cref="CoursePlanningException.Reason"/>, <see cref="CoursePlanningException.Cycle"/>
     /// and <see cref="CoursePlanningException.DoseInCycle"/> say which, as values.
     /// </exception>
-    /// <exception cref="ArgumentException"><paramref name="firstDose"/> is not in the ISO calendar.</exception>
+    /// <exception cref="ArgumentException"><paramref name="firstDose"/> is not in the ISO calendar, or has a part of a tick (nanoseconds not a multiple of 100: the rules compute in ticks, this library's choice).</exception>
     public CourseSchedule Plan(LocalDateTime firstDose, DateTimeZone zone)
     {
         zone = TimeZoneLookup.Canonicalize(Preconditions.CheckNotNull(zone, nameof(zone)));
@@ -119,7 +120,8 @@ public sealed partial class CoursePlanner
     /// returned a value that is not a resolution of <paramref name="firstDose"/> in <paramref name="zone"/>:
     /// another zone, or an instant other than the mapping's one or two instants (for a skipped time,
     /// an instant outside the gap's resolutions, from the last instant before it to the time shifted
-    /// forward by its length).
+    /// forward by its length); or an instant with a part of a tick (100 ns; the rules compute in ticks,
+    /// this library's choice), such as <see cref="Resolvers.ReturnEndOfIntervalBefore"/>'s 1 ns before a gap.
     /// </exception>
     /// <remarks>Any exception <paramref name="firstDoseResolver"/> throws (NodaTime's strict resolver throws <see cref="SkippedTimeException"/> and <see cref="AmbiguousTimeException"/>) propagates unchanged.</remarks>
     public CourseSchedule Plan(LocalDateTime firstDose, DateTimeZone zone, ZoneLocalMappingResolver firstDoseResolver)
@@ -133,6 +135,13 @@ public sealed partial class CoursePlanner
         {
             throw new ArgumentException(
                 $"firstDoseResolver must return a resolution of {firstDose:uuuu-MM-ddTHH:mm:ss} in {TimeZoneLookup.GetCanonicalId(zone)}; was {ScheduleText.Format(resolved)} in {resolved.Zone.Id}",
+                nameof(firstDoseResolver));
+        }
+        if (Ticks.ToInstant(Ticks.From(resolved.ToInstant())) != resolved.ToInstant())
+        {
+            // The rules compute in ticks; NodaTime's ReturnEndOfIntervalBefore (1 ns before a gap) is not a whole tick.
+            throw new ArgumentException(
+                $"firstDoseResolver must return an instant that is a whole number of ticks (100 ns), the resolution the planning rules compute at; was {NodaTime.Text.InstantPattern.ExtendedIso.Format(resolved.ToInstant())} for {firstDose:uuuu-MM-ddTHH:mm:ss} in {TimeZoneLookup.GetCanonicalId(zone)}",
                 nameof(firstDoseResolver));
         }
         return PlanFrom(firstDose, resolved.ToInstant().InZone(zone), zone);
@@ -216,6 +225,13 @@ public sealed partial class CoursePlanner
         };
     }
 
+    /// <summary>
+    /// The rules compute in ticks (100 ns, .NET's and NodaTime's tick): a first dose with a finer
+    /// fraction of a second is rejected rather than rounded (this library's choice).
+    /// </summary>
+    internal static ArgumentException FirstDoseNotWholeTicks(LocalDateTime firstDose) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"firstDose must be a whole number of ticks (100 ns), the resolution the planning rules compute at; was {firstDose:uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffff}"), nameof(firstDose));
+
     internal static void CheckFirstDoseDate(LocalDate firstDose)
     {
         CalendarRange.CheckIso(firstDose, nameof(firstDose));
@@ -229,7 +245,11 @@ public sealed partial class CoursePlanner
     {
         var map = new TzdbZoneMap(zone);
         var sink = new ScheduleSink(Protocol, zone);
-        if (!CourseWalker.TryWalk(Protocol, LocalInstant.From(firstDose), firstStart.ToInstant(), ref map, ref sink, out _, out var failure))
+        if (!Ticks.IsWhole(firstDose))
+        {
+            throw FirstDoseNotWholeTicks(firstDose);
+        }
+        if (!CourseWalker.TryWalk(Protocol, LocalTicks.From(firstDose), Ticks.From(firstStart.ToInstant()), ref map, ref sink, out _, out var failure))
         {
             throw failure.ToException(Protocol, zone, nameof(firstDose));
         }
@@ -244,13 +264,15 @@ public sealed partial class CoursePlanner
 
         internal CycleSchedule[] Cycles { get; } = new CycleSchedule[protocol.CycleCount];
 
-        public void Dose(int cycleIndex, int indexInCycle, Instant start)
+        public void Dose(int cycleIndex, int indexInCycle, long start)
         {
             doses ??= new ScheduledDose[protocol.MaxDosesPerCycle];
-            doses[indexInCycle] = new ScheduledDose(++doseNumber, cycleIndex + 1, indexInCycle + 1, start.InZone(zone), InfusionRule.End(protocol, start).InZone(zone));
+            doses[indexInCycle] = new ScheduledDose(++doseNumber, cycleIndex + 1, indexInCycle + 1, InZone(start), InZone(InfusionRule.End(protocol, start)));
         }
 
-        public void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)
+        private readonly ZonedDateTime InZone(long ticks) => Ticks.ToInstant(ticks).InZone(zone);
+
+        public void Cycle(int cycleIndex, long nominalLocal, long start, long windowEnd, int capacity, int planned)
         {
             var cycleDoses = doses!;
             if (planned < cycleDoses.Length)
@@ -259,9 +281,9 @@ public sealed partial class CoursePlanner
             }
             Cycles[cycleIndex] = new CycleSchedule(
                 cycleIndex + 1,
-                LocalInstant.ToLocalDateTime(nominalLocal),
-                start.InZone(zone),
-                windowEnd.InZone(zone),
+                LocalTicks.ToLocalDateTime(nominalLocal),
+                InZone(start),
+                InZone(windowEnd),
                 capacity,
                 planned < protocol.MaxDosesPerCycle ? CycleBound.Window : CycleBound.Cap,
                 cycleDoses);

@@ -64,6 +64,10 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
         RetreatmentWindowStart = retreatmentWindowStart;
         RetreatmentWindowEnd = retreatmentWindowEnd;
         MinimumIntervalAfterDischarge = minimumIntervalAfterDischarge;
+        DosingIntervalTicks = dosingInterval.BclCompatibleTicks;
+        InfusionTicks = infusionDuration.BclCompatibleTicks;
+        CycleWindowTicks = CycleWindow.BclCompatibleTicks;
+        DaysBetweenCycleStartsTicks = (long)DaysBetweenCycleStarts * NodaConstants.TicksPerDay;
     }
 
     /// <summary>The dose per kilogram of body weight, in international units (IU/kg). Range [1, 1,000,000].</summary>
@@ -169,6 +173,18 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
     /// is <see cref="CycleWindowCounting.Elapsed"/>.
     /// </summary>
     public Duration CycleWindow => Duration.FromDays(CycleLengthDays);
+
+    /// <summary><see cref="DosingInterval"/> in ticks (100 ns), the unit the rules compute in.</summary>
+    internal long DosingIntervalTicks { get; }
+
+    /// <summary><see cref="InfusionDuration"/> in ticks.</summary>
+    internal long InfusionTicks { get; }
+
+    /// <summary><see cref="CycleWindow"/> in ticks.</summary>
+    internal long CycleWindowTicks { get; }
+
+    /// <summary>The days from one cycle's nominal start to the next's (<see cref="DaysBetweenCycleStarts"/>) in ticks of clock time.</summary>
+    internal long DaysBetweenCycleStartsTicks { get; }
 
     /// <summary>
     /// The number of dosing-interval slots that start inside <see cref="CycleWindow"/>: 15 for

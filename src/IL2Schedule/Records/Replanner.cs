@@ -12,6 +12,11 @@ namespace IL2Schedule.Records;
 /// (the rules are documented on <see cref="CourseRecord"/>). The state before an event was
 /// valid, so a broken rule found here is blamed on the event being applied.
 /// </summary>
+/// <remarks>
+/// The rules compute in ticks (100 ns; <see cref="Ticks"/>): a due time, window end or infusion
+/// end derived from a recorded time uses that time to the tick (a part of 100 ns is dropped; this
+/// library's choice), while the recorded time itself is kept as given.
+/// </remarks>
 internal static class Replanner
 {
     internal static ReplannedSchedule Replan(CourseRecord record, IReadOnlyList<RecordedEvent> effective, Instant? clock, CourseEvent? applied)
@@ -87,11 +92,11 @@ internal static class Replanner
                 var planned = record.Plan.Cycles[c];
                 var reschedule = reschedules[c]?.Event as CycleRescheduled;
                 var nominal = reschedule?.NewStart ?? planned.NominalStart;
-                var nominalLocal = LocalInstant.From(nominal);
-                var firstDue = reschedule is null ? planned.Start.ToInstant() : CycleStartRule.Resolve(ref map, nominalLocal);
+                var nominalLocal = LocalTicks.From(nominal);
+                var firstDue = reschedule is null ? planned.Start.ToInstant() : Ticks.ToInstant(CycleStartRule.Resolve(ref map, nominalLocal));
                 var firstGiven = (given[c, 0]?.Event as DoseGiven)?.Start;
                 var windowStart = firstGiven is { } g0 && g0 < firstDue ? g0 : firstDue;
-                var windowEnd = CycleWindowRule.End(protocol, ref map, nominalLocal, windowStart);
+                var windowEnd = Ticks.ToInstant(CycleWindowRule.End(protocol, ref map, nominalLocal, Ticks.From(windowStart)));
 
                 if (c > 0 && (reschedule is not null || reschedules[c - 1] is not null) && windowStart < previousWindowEnd)
                 {
@@ -154,7 +159,7 @@ internal static class Replanner
         }
 
         private (DoseSlot[] Slots, int Given, int Held, Instant? CapReachedAt) PlanCycle(
-            int c, Instant nominalLocal, Instant firstDue, Instant windowStart, Instant windowEnd, Instant? stopAt, Instant? over,
+            int c, long nominalLocal, Instant firstDue, Instant windowStart, Instant windowEnd, Instant? stopAt, Instant? over,
             RecordedEvent?[,] given, RecordedEvent?[,] held, RecordedEvent? cycleStop, RecordedEvent? courseStop,
             ref int number, List<(RecordedEvent Entry, Instant Start, Instant End)> givenInOrder)
         {
@@ -184,7 +189,7 @@ internal static class Replanner
                 if (k > 0)
                 {
                     var previousStart = given[c, k - 1]?.Event is DoseGiven previous ? previous.Start : due;
-                    due = DoseTimeRule.Next(protocol, ref map, nominalLocal, k, previousStart);
+                    due = Ticks.ToInstant(DoseTimeRule.Next(protocol, ref map, nominalLocal, k, Ticks.From(previousStart)));
                 }
                 string slotName = Text($"slot {k + 1} of cycle {c + 1}");
                 if (given[c, k] is { } givenEntry)

@@ -10,14 +10,11 @@ namespace IL2Schedule.Rules;
 /// </remarks>
 internal static class CourseEndRule
 {
-    internal static LocalDate Date(Instant courseEnd, Offset offset) => courseEnd.WithOffset(offset).Date;
+    /// <summary>The local date of the course end (ticks) at the offset (ticks) in force then.</summary>
+    internal static LocalDate Date(long courseEnd, long offsetTicks) => LocalTicks.DateOf(courseEnd + offsetTicks);
 
-    internal static LocalDate Date(ZonedDateTime courseEnd) => Date(courseEnd.ToInstant(), courseEnd.Offset);
+    internal static LocalDate Date(ZonedDateTime courseEnd) => Date(Ticks.From(courseEnd.ToInstant()), courseEnd.Offset.Ticks);
 
     /// <summary>The same date as days since 1970-01-01 (the local ticks, floored to whole days), for keys and tables.</summary>
-    internal static long EpochDay(Instant courseEnd, Offset offset)
-    {
-        long localTicks = courseEnd.ToUnixTimeTicks() + offset.Ticks;
-        return (localTicks / System.TimeSpan.TicksPerDay) - (localTicks % System.TimeSpan.TicksPerDay < 0 ? 1 : 0);
-    }
+    internal static long EpochDay(long courseEnd, long offsetTicks) => LocalTicks.EpochDay(courseEnd + offsetTicks);
 }

@@ -6,14 +6,14 @@ namespace IL2Schedule.Rules;
 /// <summary>Receives a planned course from <see cref="CourseWalker"/>, dose by dose and cycle by cycle.</summary>
 internal interface ICourseSink
 {
-    /// <summary>A planned dose: cycle index and index in the cycle from 0, and its start (it ends as <see cref="InfusionRule"/> says).</summary>
-    void Dose(int cycleIndex, int indexInCycle, Instant start);
+    /// <summary>A planned dose: cycle index and index in the cycle from 0, and its start in ticks (it ends as <see cref="InfusionRule"/> says).</summary>
+    void Dose(int cycleIndex, int indexInCycle, long start);
 
     /// <summary>
-    /// A planned cycle, after its doses: its nominal start (a local instant), start, window end
-    /// (exclusive), the dose times its window holds, and how many of them are planned.
+    /// A planned cycle, after its doses: its nominal start (local ticks), start and window end
+    /// (exclusive; ticks), the dose times its window holds, and how many of them are planned.
     /// </summary>
-    void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned);
+    void Cycle(int cycleIndex, long nominalLocal, long start, long windowEnd, int capacity, int planned);
 }
 
 /// <summary>
@@ -41,32 +41,32 @@ internal static class CourseWalker
     private const int LongestCourseDays =
         ((CourseProtocol.MaxCycleCount - 1) * (CourseProtocol.MaxCycleLengthDays + CourseProtocol.MaxRestPeriodDays)) + CourseProtocol.MaxCycleLengthDays + 2;
 
-    /// <summary>The first local instant from which even the longest course could pass 9999-12-31.</summary>
-    private static readonly Instant LastSafeFirstDose = LocalInstant.From(new LocalDate(9999, 12, 31).PlusDays(-LongestCourseDays).AtMidnight());
+    /// <summary>The first local ticks from which even the longest course could pass 9999-12-31.</summary>
+    private static readonly long LastSafeFirstDose = LocalTicks.From(new LocalDate(9999, 12, 31).PlusDays(-LongestCourseDays));
 
     /// <summary>Walks the course; false with <paramref name="failure"/> set at the first broken check.</summary>
     /// <param name="protocol">The course rules.</param>
-    /// <param name="firstDoseLocal">The first dose's requested local date-time as a local instant.</param>
-    /// <param name="firstStart">The first dose's instant (the requested time, resolved).</param>
+    /// <param name="firstDoseLocal">The first dose's requested local date-time as local ticks.</param>
+    /// <param name="firstStart">The first dose's instant in ticks (the requested time, resolved).</param>
     /// <param name="map">The zone's mapping.</param>
     /// <param name="sink">Receives the doses and cycles.</param>
     /// <param name="course">The course end, its offset and date, and the dose count.</param>
     /// <param name="failure">The broken check, when false is returned.</param>
     /// <exception cref="System.ArgumentOutOfRangeException">The course's last day would pass 9999-12-31.</exception>
     internal static bool TryWalk<TMap, TSink>(
-        CourseProtocol protocol, Instant firstDoseLocal, Instant firstStart, ref TMap map, ref TSink sink, out CourseTotals course, out PlanningFailure failure)
+        CourseProtocol protocol, long firstDoseLocal, long firstStart, ref TMap map, ref TSink sink, out CourseTotals course, out PlanningFailure failure)
         where TMap : IZoneMap
         where TSink : ICourseSink, allows ref struct
     {
         CheckCourseFitsTheCalendar(protocol, firstDoseLocal);
         course = default;
         failure = default;
-        var offsets = new OffsetTracker(map.GetZoneInterval(firstStart));
+        var offsets = new OffsetTracker(map.IntervalAt(firstStart));
         int cap = protocol.MaxDosesPerCycle;
         bool elapsedOnly = protocol.DoseTiming == DoseTiming.Elapsed && protocol.CycleWindowCounting == CycleWindowCounting.Elapsed;
         int doseNumber = 0;
-        Instant previousEnd = Instant.MinValue;
-        Offset endOffset = default;
+        long previousEnd = long.MinValue;
+        long endOffset = 0;
         for (int c = 0; c < protocol.CycleCount; c++)
         {
             var nominal = CycleStartRule.NominalStart(protocol, firstDoseLocal, c);
@@ -83,12 +83,10 @@ internal static class CourseWalker
                 // the protocol's validation (an interval longer than the infusion, a cap within the
                 // window's slots) guarantees every check below, so only the dose times are walked.
                 var t = start;
-                for (int k = 0; k < cap; k++)
+                sink.Dose(c, 0, t);
+                for (int k = 1; k < cap; k++)
                 {
-                    if (k > 0)
-                    {
-                        t = DoseTimeRule.Next(protocol, ref map, nominal, k, t);
-                    }
+                    t = DoseTimeRule.Next(protocol, ref map, nominal, k, t);
                     sink.Dose(c, k, t);
                 }
                 doseNumber += cap;
@@ -151,44 +149,45 @@ internal static class CourseWalker
     /// any offset, must not pass 9999-12-31. Only first doses within the longest course the protocol
     /// limits allow of that date need the calendar arithmetic.
     /// </summary>
-    private static void CheckCourseFitsTheCalendar(CourseProtocol protocol, Instant firstDoseLocal)
+    private static void CheckCourseFitsTheCalendar(CourseProtocol protocol, long firstDoseLocal)
     {
         if (firstDoseLocal >= LastSafeFirstDose)
         {
-            var firstDate = LocalInstant.ToLocalDateTime(firstDoseLocal).Date;
+            var firstDate = LocalTicks.DateOf(firstDoseLocal);
             int courseDays = checked(((protocol.CycleCount - 1) * protocol.DaysBetweenCycleStarts) + protocol.CycleLengthDays + 2);
             CalendarRange.Add(firstDate, Period.FromDays(courseDays), "the course's last day");
         }
     }
 
     /// <summary>The zone interval of the last instant checked, so that most checks are one comparison.</summary>
-    private struct OffsetTracker(ZoneInterval interval)
+    private struct OffsetTracker(TickInterval interval)
     {
-        private ZoneInterval interval = interval;
+        private TickInterval interval = interval;
 
-        internal readonly Offset Current => interval.WallOffset;
+        /// <summary>The offset (ticks) of the interval of the last instant checked.</summary>
+        internal readonly long Current => interval.OffsetTicks;
 
         /// <summary>True if one zone interval with a whole-minute offset holds every instant from <paramref name="from"/> to <paramref name="to"/>.</summary>
-        internal bool CoversWithWholeMinutes<TMap>(ref TMap map, Instant from, Instant to)
+        internal bool CoversWithWholeMinutes<TMap>(ref TMap map, long from, long to)
             where TMap : IZoneMap =>
-            IsWholeMinutes(ref map, from) && (!interval.HasEnd || to < interval.End);
+            IsWholeMinutes(ref map, from) && to < interval.End;
 
-        internal bool IsWholeMinutes<TMap>(ref TMap map, Instant instant)
+        internal bool IsWholeMinutes<TMap>(ref TMap map, long instant)
             where TMap : IZoneMap
         {
             if (!interval.Contains(instant))
             {
-                interval = map.GetZoneInterval(instant);
+                interval = map.IntervalAt(instant);
             }
-            return interval.WallOffset.Seconds % 60 == 0;
+            return interval.HasWholeMinuteOffset;
         }
     }
 }
 
-/// <summary>What a walked course adds up to: its dose count and course end (instant and the offset in force then).</summary>
-internal readonly record struct CourseTotals(int DoseCount, Instant CourseEnd, Offset CourseEndOffset)
+/// <summary>What a walked course adds up to: its dose count and course end (ticks, and the offset in force then in ticks).</summary>
+internal readonly record struct CourseTotals(int DoseCount, long CourseEnd, long CourseEndOffset)
 {
-    /// <summary>The course end date (<see cref="CourseEndRule.Date(Instant, Offset)"/>).</summary>
+    /// <summary>The course end date (<see cref="CourseEndRule.Date(long, long)"/>).</summary>
     internal LocalDate CourseEndDate => CourseEndRule.Date(CourseEnd, CourseEndOffset);
 
     /// <summary>The course end date as days since 1970-01-01 (<see cref="CourseEndRule.EpochDay"/>).</summary>

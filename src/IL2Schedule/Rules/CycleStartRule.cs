@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace IL2Schedule.Rules;
 
 /// <summary>Where cycle c of a course starts.</summary>
@@ -12,12 +10,12 @@ namespace IL2Schedule.Rules;
 /// </remarks>
 internal static class CycleStartRule
 {
-    /// <summary>Cycle <paramref name="cycleIndex"/>'s (from 0) nominal start as a local instant.</summary>
-    internal static Instant NominalStart(CourseProtocol protocol, Instant firstDoseLocal, int cycleIndex) =>
-        firstDoseLocal + Duration.FromDays(checked(cycleIndex * protocol.DaysBetweenCycleStarts));
+    /// <summary>Cycle <paramref name="cycleIndex"/>'s (from 0) nominal start as local ticks.</summary>
+    internal static long NominalStart(CourseProtocol protocol, long firstDoseLocal, int cycleIndex) =>
+        firstDoseLocal + (cycleIndex * protocol.DaysBetweenCycleStartsTicks);
 
-    /// <summary>The instant a later cycle (or a rescheduled one) starts: its nominal start, resolved leniently.</summary>
-    internal static Instant Resolve<TMap>(ref TMap map, Instant nominalLocal)
+    /// <summary>The instant (ticks) a later cycle (or a rescheduled one) starts: its nominal start, resolved leniently.</summary>
+    internal static long Resolve<TMap>(ref TMap map, long nominalLocal)
         where TMap : IZoneMap =>
         map.MapLeniently(nominalLocal, out _);
 }

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace IL2Schedule.Rules;
 
 /// <summary>Where a cycle's window ends (exclusive): the dose times inside it are the cycle's capacity.</summary>
@@ -12,14 +10,14 @@ namespace IL2Schedule.Rules;
 /// </remarks>
 internal static class CycleWindowRule
 {
-    /// <summary>The window's end, exclusive.</summary>
+    /// <summary>The window's end (ticks), exclusive.</summary>
     /// <param name="protocol">The course rules.</param>
     /// <param name="map">The zone's mapping.</param>
-    /// <param name="nominalLocal">The cycle's nominal start as a local instant.</param>
-    /// <param name="windowStart">The window's start: the cycle's first dose, planned or as given if earlier.</param>
-    internal static Instant End<TMap>(CourseProtocol protocol, ref TMap map, Instant nominalLocal, Instant windowStart)
+    /// <param name="nominalLocal">The cycle's nominal start as local ticks.</param>
+    /// <param name="windowStart">The window's start (ticks): the cycle's first dose, planned or as given if earlier.</param>
+    internal static long End<TMap>(CourseProtocol protocol, ref TMap map, long nominalLocal, long windowStart)
         where TMap : IZoneMap =>
         protocol.CycleWindowCounting == CycleWindowCounting.Elapsed
-            ? windowStart + protocol.CycleWindow
-            : map.StartOfDay(LocalInstant.ToLocalDateTime(nominalLocal).Date.PlusDays(protocol.CycleLengthDays));
+            ? windowStart + protocol.CycleWindowTicks
+            : map.StartOfDay(LocalTicks.DateOf(nominalLocal).PlusDays(protocol.CycleLengthDays));
 }

@@ -19,18 +19,18 @@ namespace IL2Schedule.Rules;
 /// </remarks>
 internal static class DoseTimeRule
 {
-    /// <summary>The start of dose time <paramref name="k"/> (from 0; k ≥ 1) of a cycle.</summary>
+    /// <summary>The start (ticks) of dose time <paramref name="k"/> (from 0; k ≥ 1) of a cycle.</summary>
     /// <param name="protocol">The course rules.</param>
     /// <param name="map">The zone's mapping.</param>
-    /// <param name="nominalLocal">The cycle's nominal start as a local instant.</param>
+    /// <param name="nominalLocal">The cycle's nominal start as local ticks.</param>
     /// <param name="k">The dose time's index in the cycle, from 0; at least 1.</param>
-    /// <param name="previousStart">When dose time k − 1 started (planned, or as given).</param>
-    internal static Instant Next<TMap>(CourseProtocol protocol, ref TMap map, Instant nominalLocal, int k, Instant previousStart)
+    /// <param name="previousStart">When dose time k − 1 started (ticks; planned, or as given).</param>
+    internal static long Next<TMap>(CourseProtocol protocol, ref TMap map, long nominalLocal, int k, long previousStart)
         where TMap : IZoneMap =>
         protocol.DoseTiming switch
         {
-            DoseTiming.Elapsed => previousStart + protocol.DosingInterval,
-            DoseTiming.WallClock => map.MapLeniently(nominalLocal + (protocol.DosingInterval * k), out _),
+            DoseTiming.Elapsed => previousStart + protocol.DosingIntervalTicks,
+            DoseTiming.WallClock => map.MapLeniently(nominalLocal + (protocol.DosingIntervalTicks * k), out _),
             _ => NextStandardDoseStart(protocol, ref map, previousStart),
         };
 
@@ -39,11 +39,11 @@ internal static class DoseTimeRule
     /// standard times: the first standard time after it, unless less than half the dosing interval
     /// of elapsed time remains until that time, in which case the standard time after that one.
     /// </summary>
-    private static Instant NextStandardDoseStart<TMap>(CourseProtocol protocol, ref TMap map, Instant previousDoseStart)
+    private static long NextStandardDoseStart<TMap>(CourseProtocol protocol, ref TMap map, long previousDoseStart)
         where TMap : IZoneMap
     {
         var next = NextStandardTime(protocol.StandardAdministrationTimes, ref map, previousDoseStart);
-        return next - previousDoseStart < protocol.DosingInterval / 2
+        return next - previousDoseStart < protocol.DosingIntervalTicks / 2
             ? NextStandardTime(protocol.StandardAdministrationTimes, ref map, next)
             : next;
     }
@@ -56,20 +56,19 @@ internal static class DoseTimeRule
     /// </summary>
     /// <param name="times">Local clock times in ascending order, at least one.</param>
     /// <param name="map">The zone's mapping.</param>
-    /// <param name="after">The instant to search after.</param>
-    private static Instant NextStandardTime<TMap>(IReadOnlyList<LocalTime> times, ref TMap map, Instant after)
+    /// <param name="after">The instant (ticks) to search after.</param>
+    private static long NextStandardTime<TMap>(IReadOnlyList<LocalTime> times, ref TMap map, long after)
         where TMap : IZoneMap
     {
         // Lenient mapping never goes back in time as the local time goes forward, so the first
         // candidate in local order that is after the instant is the earliest one. Starting a day
         // early covers a standard time that a gap moved forward past midnight.
-        var localDate = after.WithOffset(map.GetZoneInterval(after).WallOffset).Date;
-        for (var date = localDate.PlusDays(-1); ; date = date.PlusDays(1))
+        var localDate = LocalTicks.DateOf(after + map.IntervalAt(after).OffsetTicks);
+        for (var midnight = LocalTicks.From(localDate) - Ticks.PerDay; ; midnight += Ticks.PerDay)
         {
-            var midnight = LocalInstant.From(date.AtMidnight());
             for (int i = 0; i < times.Count; i++)
             {
-                var candidate = map.MapLeniently(midnight + Duration.FromNanoseconds(times[i].NanosecondOfDay), out _);
+                var candidate = map.MapLeniently(midnight + times[i].TickOfDay, out _);
                 if (candidate > after)
                 {
                     return candidate;

@@ -60,8 +60,10 @@ public partial class BatchPlannerTests
         result.Failures.Should().ContainSingle();
         result.Failures[0].Index.Should().Be(0);
         result.Failures[0].Exception.Should().BeOfType<ArgumentException>().Which.ParamName.Should().Be("firstDose");
-        result.Failures[0].Message.Should().Be("firstDose must be a whole number of ticks (100 ns), as the batch's columns hold ticks (BatchTime); was 2027-03-10T08:00:00.000000150 (Parameter 'firstDose')");
+        result.Failures[0].Message.Should().Be("firstDose must be a whole number of ticks (100 ns), the resolution the planning rules compute at; was 2027-03-10T08:00:00.000000150 (Parameter 'firstDose')");
         columns.DoseCounts[0].Should().Be(0);
+        var single = () => new CoursePlanner().Plan(requests[0].FirstDose, utc);
+        single.Should().ThrowExactly<ArgumentException>().WithMessage(result.Failures[0].Message);
         // 2027-03-10T08:00Z is 18046656000000000 ticks (Python: timestamp() × 10^7); + 1 tick.
         columns.DoseStartsOf(1)[0].Should().Be(18046656000000001L);
     }

@@ -35,14 +35,13 @@ public partial class CoursePlannerTests
         act.Should().ThrowExactly<ArgumentException>().Which.ParamName.Should().Be("firstDoseResolver");
     }
 
-    // 2027-03-14 02:30 is skipped in New York (02:00 -05:00 -> 03:00 -04:00). Every resolution a
-    // NodaTime resolver can make is accepted: the last instant before the gap (01:59:59.999999999
-    // -05:00), the first after it (03:00 -04:00) and the forward-shifted time (03:30 -04:00).
+    // 2027-03-14 02:30 is skipped in New York (02:00 -05:00 -> 03:00 -04:00). The whole-tick
+    // resolutions a NodaTime resolver can make are accepted: the first instant after the gap
+    // (03:00 -04:00) and the forward-shifted time (03:30 -04:00).
     [Theory]
-    [InlineData("end of interval before", "2027-03-14T06:59:59.999999999Z")]
     [InlineData("start of interval after", "2027-03-14T07:00:00Z")]
     [InlineData("forward shifted", "2027-03-14T07:30:00Z")]
-    public void Plan_SkippedFirstDose_AcceptsEveryResolutionOfTheGap(string resolution, string expectedInstant)
+    public void Plan_SkippedFirstDose_AcceptsEveryWholeTickResolutionOfTheGap(string resolution, string expectedInstant)
     {
         SkippedTimeResolver skipped = resolution switch
         {
@@ -56,6 +55,19 @@ public partial class CoursePlannerTests
 
         schedule.Doses[0].Start.ToInstant().Should().Be(NodaTime.Text.InstantPattern.ExtendedIso.Parse(expectedInstant).Value);
         CourseScheduleJson.Deserialize(CourseScheduleJson.Serialize(schedule)).Should().Be(schedule);
+    }
+
+    // The last instant before that gap is 01:59:59.999999999 -05:00 (06:59:59.999999999Z), 1 ns
+    // before 07:00Z: not a whole tick (100 ns), which the rules compute in, so it is refused.
+    [Fact]
+    public void Plan_SkippedFirstDose_ResolvedToPartOfATick_IsRejected()
+    {
+        var resolver = Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnEndOfIntervalBefore);
+
+        var act = () => LabelPlanner.Plan(Local("2027-03-14T02:30"), NewYork, resolver);
+
+        act.Should().ThrowExactly<ArgumentException>().WithMessage(
+            "firstDoseResolver must return an instant that is a whole number of ticks (100 ns), the resolution the planning rules compute at; was 2027-03-14T06:59:59.999999999Z for 2027-03-14T02:30:00 in America/New_York (Parameter 'firstDoseResolver')");
     }
 
     [Fact]
@@ -116,6 +128,7 @@ public partial class CoursePlannerTests
         Rfc3339(schedule.Doses[13].Start).Should().Be("2027-03-14T16:00:00+01:00");
         CourseScheduleJson.Deserialize(CourseScheduleJson.Serialize(schedule)).Should().Be(schedule);
     }
+
 
     [Fact]
     public void Serialize_ZoneWithoutAReadableId_IsRejected()

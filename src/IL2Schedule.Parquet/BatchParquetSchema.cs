@@ -17,7 +17,7 @@ namespace IL2Schedule.Parquet;
 /// <item><term><c>dose</c></term><description>int32: the dose's number in the course, from 1.</description></item>
 /// <item><term><c>start</c>, <c>end</c></term><description>timestamp (UTC-adjusted, microseconds since the Unix epoch): the infusion's start and end.</description></item>
 /// <item><term><c>startOffsetMinutes</c>, <c>endOffsetMinutes</c></term><description>int32: the zone's UTC offset at each, in minutes (-300 for New York in winter); local time = UTC + offset.</description></item>
-/// <item><term><c>zone</c></term><description>string: the zone's canonical id (<c>DateTimeZone.Id</c>).</description></item>
+/// <item><term><c>zone</c></term><description>string: the zone's canonical tzdb id (<see cref="TimeZoneLookup.GetCanonicalId"/>), as the JSON form's <c>zone</c>.</description></item>
 /// <item><term><c>courseEnd</c></term><description>timestamp (UTC, microseconds): the end of the last infusion.</description></item>
 /// <item><term><c>imagingDate</c></term><description>date: the response-assessment date, local to the zone.</description></item>
 /// <item><term><c>nextCourseWindowStart</c>, <c>nextCourseWindowEnd</c></term><description>date, both inclusive; null when the window is empty.</description></item>

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.IO.Compression;
 using System.Threading;
 using System.Threading.Tasks;
 using IL2Schedule.Batch;
@@ -81,7 +82,7 @@ public sealed class BatchParquetWriter : IAsyncDisposable
     /// <summary>The row groups written so far.</summary>
     public int RowGroupCount { get; private set; }
 
-    /// <summary>Starts a Parquet file on <paramref name="output"/> (Snappy-compressed pages).</summary>
+    /// <summary>Starts a Parquet file on <paramref name="output"/> (Zstandard-compressed pages).</summary>
     /// <param name="output">A writable, seekable stream; the writer does not own it (dispose it after <see cref="DisposeAsync"/>).</param>
     /// <param name="rowGroupSize">Rows per row group, in [<see cref="MinRowGroupSize"/>, <see cref="MaxRowGroupSize"/>]; a course's rows never straddle two groups, so a group may hold a few rows fewer.</param>
     /// <param name="cancellationToken">Cancels writing the file's header.</param>
@@ -101,8 +102,7 @@ public sealed class BatchParquetWriter : IAsyncDisposable
         {
             throw new ArgumentException("output must be a writable, seekable stream (Parquet writes its footer last); was not", nameof(output));
         }
-        var writer = await ParquetWriter.CreateAsync(
-            BatchParquetSchema.Schema, output, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetWriter.CreateAsync(BatchParquetSchema.Schema, output, Options(), cancellationToken: cancellationToken).ConfigureAwait(false);
         return new BatchParquetWriter(writer, rowGroupSize);
     }
 
@@ -187,7 +187,7 @@ public sealed class BatchParquetWriter : IAsyncDisposable
         decimal milligrams = columns.DoseMilligrams[course];
         double? unitsValue = units == 0 ? null : (double)units;
         double? milligramsValue = milligrams == 0 ? null : (double)milligrams;
-        string zoneId = zone.Id;
+        string zoneId = TimeZoneLookup.GetCanonicalId(zone);
         // A course meets one or two of its zone's intervals: look each up once, not per time.
         var interval = zone.GetZoneInterval(BatchTime.ToInstant(doseStarts[0]));
         for (int k = 0; k < doseStarts.Length; k++)
@@ -248,6 +248,20 @@ public sealed class BatchParquetWriter : IAsyncDisposable
         {
             throw new InvalidOperationException("The Parquet file is complete (CompleteAsync or DisposeAsync was called); no course can be added.");
         }
+    }
+
+    /// <summary>
+    /// Zstandard pages; the times delta-encoded (a course's doses are hours apart, so each is a few
+    /// bits after the one before), the strings dictionary-encoded (a course's rows repeat its id and zone).
+    /// </summary>
+    private static ParquetOptions Options()
+    {
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Fastest };
+        foreach (var field in new global::Parquet.Schema.DataField[] { BatchParquetSchema.PatientId, BatchParquetSchema.Zone })
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+        }
+        return options;
     }
 
     private static int OffsetMinutes(DateTimeZone zone, ref ZoneInterval interval, Instant instant)

@@ -88,6 +88,22 @@ public sealed partial class BatchCommandTests
         fromParquet.Should().BeEquivalentTo(fromNdjson, options => options.WithStrictOrdering());
     }
 
+    // P003 of patients.csv (London, nci, wall clock, discharge 2027-11-20) and P001 (New York, the
+    // worked example): the NDJSON line, less patientId, holds the values `plan --format json` writes.
+    [Theory]
+    [InlineData(0, "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York")]
+    [InlineData(1, "--first-dose", "2027-10-28T09:30", "--zone", "Europe/London", "--protocol", "nci", "--dose-timing", "wall-clock", "--discharge", "2027-11-20")]
+    public void NdjsonLine_HoldsThePlanJsonsValues(int line, params string[] plan)
+    {
+        var (_, ndjson, _) = Run("batch", "--input", Patients, "--format", "ndjson", "--errors", Path.Combine(directory, "errors.csv"), "--parallel");
+        var (exitCode, json, _) = Run(["plan", .. plan, "--format", "json"]);
+
+        exitCode.Should().Be(0);
+        var course = JsonNode.Parse(ndjson.Split('\n')[line])!.AsObject();
+        course.Remove("patientId");
+        JsonNode.DeepEquals(course, JsonNode.Parse(json)).Should().BeTrue();
+    }
+
     [Fact]
     public void Parquet_WithoutAnOutputFile_IsAUsageError()
     {

@@ -13,7 +13,7 @@ namespace IL2Schedule.Cli;
 
 /// <summary>
 /// <c>il2schedule batch</c>: plans every row of a CSV file (or N synthetic requests) and streams the
-/// schedules to CSV (one row per dose) or NDJSON (one line per course). Rejected rows go to the
+/// schedules to CSV (one row per dose), NDJSON (one line per course) or Parquet (one row per dose). Rejected rows go to the
 /// errors file (or stderr) and the batch goes on; exit code 3 says some were rejected.
 /// </summary>
 internal static class BatchCommand
@@ -38,17 +38,17 @@ internal static class BatchCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "csv: one row per dose (patientId,course,cycle,dose,start,end; with a weightKg column also doseIu,doseMg: one dose's IU and mg, mg empty for a protocol without a mg figure, both empty for a row without a weight); ndjson: one JSON object per course (the JSON form plus patientId).",
+            Description = "csv: one row per dose (patientId,course,cycle,dose,start,end; with a weightKg column also doseIu,doseMg: one dose's IU and mg, mg empty for a protocol without a mg figure, both empty for a row without a weight); ndjson: one JSON object per course (the JSON form plus patientId); parquet: one row per dose with UTC timestamps, UTC offsets in minutes, the zone and the course's follow-up dates and dose amounts (needs --output; columns in docs/batch-output.md).",
             DefaultValueFactory = _ => "csv",
         };
-        format.AcceptOnlyFromAmong("csv", "ndjson");
+        format.AcceptOnlyFromAmong(BatchOutput.Formats);
         var errors = new Option<string?>("--errors")
         {
             Description = "CSV file for rejected rows (line,patientId,reason; request,patientId,reason with --count), written like --output; default: one line each on stderr.",
         };
         var parallel = new Option<bool>("--parallel")
         {
-            Description = "Plan each chunk of rows on every core (the output order is the input order).",
+            Description = "Plan and format each chunk of rows on every core (the output is the same, byte for byte, and in input order).",
         };
         var count = new Option<long?>("--count")
         {
@@ -62,7 +62,7 @@ internal static class BatchCommand
 
         var workingDays = WorkingDayOptions.CreateOptions();
 
-        var command = new Command("batch", "Plan many courses: from a CSV file or synthetic requests, streamed to CSV or NDJSON.")
+        var command = new Command("batch", "Plan many courses: from a CSV file or synthetic requests, streamed to CSV, NDJSON or Parquet.")
         {
             input, output, format, errors, parallel, count, seed, workingDays.Weekend, workingDays.Holidays, workingDays.ImagingShift,
         };
@@ -94,6 +94,10 @@ internal static class BatchCommand
             throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--count must be at least 1; was {count}"));
         }
         CheckPaths(inputPath, outputPath, errorsPath);
+        if (format == "parquet" && outputPath is null)
+        {
+            throw new CliUsageException("--format parquet writes a binary file whose footer comes last: give --output FILE");
+        }
         var calendar = workingDays is null ? null : BatchCalendar(workingDays, inputPath);
         var protocols = new BatchProtocols();
         using var csvRows = inputPath is null ? null : BatchInput.OpenCsv(inputPath, protocols, database);
@@ -113,9 +117,9 @@ internal static class BatchCommand
 
         using var outputFile = outputPath is null ? null : PendingFile.Create(outputPath, "--output");
         using var errorsFile = errorsPath is null ? null : PendingFile.Create(errorsPath, "--errors");
-        var writer = outputFile?.Writer ?? stdout;
+        var target = outputFile is null ? BatchOutputTarget.ForStandardOutput(stdout) : BatchOutputTarget.ForFile(outputFile);
         var rejections = new RejectionSink(errorsFile?.Writer, stderr, csvRows is null ? "request" : "line");
-        var batchOutput = BatchOutput.Create(format, writer, csvRows?.HasWeights == true);
+        using var batchOutput = BatchOutput.Create(format, target, csvRows?.HasWeights == true, parallel);
         var run = new BatchRun(rows, fraction, batchOutput, rejections, parallel, protocols, calendar, workingDays?.ImagingDateShift ?? NonWorkingDayShift.Next);
 
         bool interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
@@ -127,7 +131,7 @@ internal static class BatchCommand
         {
             run.Execute(PlainProgress(stderr));
         }
-        writer.Flush();
+        batchOutput.Complete();
         rejections.Flush();
         // The errors first: once the output is there, so is everything else.
         errorsFile?.Commit();
@@ -266,6 +270,7 @@ internal static class BatchCommand
         NonWorkingDayShift imagingDateShift)
     {
         private readonly Stopwatch stopwatch = new();
+        private readonly List<PlannedRow> planned = new(ChunkSize);
 
         internal long Courses { get; private set; }
 
@@ -329,6 +334,7 @@ internal static class BatchCommand
             var failures = result?.Failures ?? [];
             int nextFailure = 0;
             int request = 0;
+            planned.Clear();
             foreach (ref readonly var row in chunk)
             {
                 if (row.Rejection is { } rejection)
@@ -342,9 +348,13 @@ internal static class BatchCommand
                     Reject(row, Reason(failures[nextFailure++].Exception));
                     continue;
                 }
-                output.WriteCourse(row, columns!, index, planner!);
+                planned.Add(new PlannedRow(row, index));
                 Courses++;
                 Doses += columns!.DoseCounts[index];
+            }
+            if (planned.Count > 0)
+            {
+                output.WriteCourses(planned, columns!, planner!);
             }
         }
 

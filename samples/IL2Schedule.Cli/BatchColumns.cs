@@ -16,10 +16,10 @@ internal sealed record BatchColumn(string Name, bool Required, int MaxLength, st
 internal static class BatchColumns
 {
     /// <summary>The longest patient id accepted, in characters.</summary>
-    internal const int PatientIdMaxLength = 128;
+    internal const int PatientIdMaxLength = InputLimits.MaxPatientIdLength;
 
     /// <summary>The longest value of any other column, in characters: far more than any valid value needs.</summary>
-    internal const int OtherMaxLength = 64;
+    internal const int OtherMaxLength = InputLimits.MaxCsvFieldLength;
 
     /// <summary>Every known column, required ones first. A new column is one more entry here and its parsing in <see cref="BatchInput"/>.</summary>
     internal static readonly BatchColumn[] All =

@@ -53,6 +53,16 @@ internal static class BatchCommand
         var count = new Option<long?>("--count")
         {
             Description = "Instead of --input, plan N synthetic requests: random tzdb zones, first doses from 2020 to 2035 (one the zone skips or repeats is drawn again).",
+            CustomParser = result =>
+            {
+                string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+                {
+                    return value;
+                }
+                result.AddError($"--count must be a whole number of requests like 1000; was '{InputText.ForMessage(token)}'");
+                return null;
+            },
         };
         var seed = new Option<int>("--seed")
         {
@@ -150,6 +160,17 @@ internal static class BatchCommand
     /// </summary>
     private static void CheckPaths(string? inputPath, string? outputPath, string? errorsPath)
     {
+        foreach (var (option, given) in new (string Option, string? Path)[] { ("--input", inputPath), ("--output", outputPath), ("--errors", errorsPath) })
+        {
+            if (given is not null && given.Trim().Length == 0)
+            {
+                throw new CliUsageException($"{option} must name a file; was empty");
+            }
+        }
+        if (inputPath is not null && Directory.Exists(inputPath))
+        {
+            throw new CliUsageException($"--input must name a CSV file; '{InputText.ForMessage(inputPath)}' is a directory");
+        }
         (string Option, string Path)[] paths =
         [
             .. new (string Option, string? Path)[] { ("--input", inputPath), ("--output", outputPath), ("--errors", errorsPath) }

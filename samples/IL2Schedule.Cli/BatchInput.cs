@@ -63,6 +63,7 @@ internal static class BatchInput
                 TrackLineNumbers = true,
                 PoolStrings = true,
                 AllowLineBreaksInQuotes = false,
+                MaxRecordSize = InputLimits.MaxCsvRecordBytes,
                 MalformedData = CsvMalformedDataHandling.Skip,
                 OnMalformedRecord = malformed.Enqueue,
             });
@@ -181,7 +182,7 @@ internal static class BatchInput
         internal IEnumerable<BatchRow> Rows()
         {
             long course = 0;
-            while (csv.Read())
+            while (ReadRow())
             {
                 long line = csv.LineNumber;
                 while (malformed.TryPeek(out var skipped) && skipped.LineNumber < line)
@@ -197,6 +198,21 @@ internal static class BatchInput
         }
 
         public void Dispose() => csv.Dispose();
+
+        /// <summary>The next row; a row longer than <see cref="InputLimits.MaxCsvRecordBytes"/> stops the run, since the reader cannot find where it ends without holding it.</summary>
+        /// <exception cref="CliUsageException">A row is longer than the limit.</exception>
+        private bool ReadRow()
+        {
+            try
+            {
+                return csv.Read();
+            }
+            catch (CsvFormatException)
+            {
+                throw new CliUsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--input has a row longer than {InputLimits.MaxCsvRecordBytes:N0} bytes (the limit InputLimits.{nameof(InputLimits.MaxCsvRecordBytes)}) after line {csv.LineNumber}; reading stopped there"));
+            }
+        }
 
         private BatchRow Malformed(CsvMalformedRecord record, long course)
         {
@@ -261,7 +277,7 @@ internal static class BatchInput
             var firstDose = FirstDoseText.Parse(firstDoseText);
             if (!firstDose.Success || FirstDoseText.Format(firstDose.Value) != firstDoseText)
             {
-                return Reject($"firstDose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is the zone column); was '{firstDoseText}'");
+                return Reject($"firstDose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is the zone column); was '{InputText.ForMessage(firstDoseText)}'");
             }
             var (zone, zoneError) = Zone(values[ZoneColumn]);
             if (zone is null)
@@ -280,7 +296,7 @@ internal static class BatchInput
                 var parsed = LocalDatePattern.Iso.Parse(dischargeText);
                 if (!parsed.Success)
                 {
-                    return Reject($"discharge must be a date like 2027-03-31 (or empty); was '{dischargeText}'");
+                    return Reject($"discharge must be a date like 2027-03-31 (or empty); was '{InputText.ForMessage(dischargeText)}'");
                 }
                 discharge = parsed.Value;
             }
@@ -306,15 +322,15 @@ internal static class BatchInput
             string standardTimesText = values[StandardTimesColumn];
             if (preset.Length > 0 && !PlanCommand.PresetNames.Contains(preset))
             {
-                return $"protocol must be {Alternatives(PlanCommand.PresetNames)} (or empty for label); was '{preset}'";
+                return $"protocol must be {Alternatives(PlanCommand.PresetNames)} (or empty for label); was '{InputText.ForMessage(preset)}'";
             }
             if (doseTiming.Length > 0 && !PlanCommand.DoseTimingNames.Contains(doseTiming))
             {
-                return $"doseTiming must be {Alternatives(PlanCommand.DoseTimingNames)} (or empty for elapsed); was '{doseTiming}'";
+                return $"doseTiming must be {Alternatives(PlanCommand.DoseTimingNames)} (or empty for elapsed); was '{InputText.ForMessage(doseTiming)}'";
             }
             if (cycleWindow.Length > 0 && !PlanCommand.CycleWindowNames.Contains(cycleWindow))
             {
-                return $"cycleWindow must be {Alternatives(PlanCommand.CycleWindowNames)} (or empty for elapsed); was '{cycleWindow}'";
+                return $"cycleWindow must be {Alternatives(PlanCommand.CycleWindowNames)} (or empty for elapsed); was '{InputText.ForMessage(cycleWindow)}'";
             }
             var timing = PlanCommand.ParseDoseTiming(doseTiming);
             List<LocalTime>? standardTimes = null;
@@ -322,7 +338,7 @@ internal static class BatchInput
             {
                 if (timing != DoseTiming.StandardTimes)
                 {
-                    return $"standardTimes needs doseTiming standard-times; was '{standardTimesText}' with doseTiming '{doseTiming}'";
+                    return $"standardTimes needs doseTiming standard-times; was '{InputText.ForMessage(standardTimesText)}' with doseTiming '{InputText.ForMessage(doseTiming)}'";
                 }
                 try
                 {

@@ -31,7 +31,7 @@ internal static class FhirOutput
         }
         catch (ArgumentException)
         {
-            throw new CliUsageException("--patient must be Patient/ and a FHIR id of 1 to 64 letters, digits, '-' or '.', like Patient/123; was '" + patient + "'");
+            throw new CliUsageException("--patient must be Patient/ and a FHIR id of 1 to 64 letters, digits, '-' or '.', like Patient/123; was '" + InputText.ForMessage(patient) + "'");
         }
     }
 
@@ -62,14 +62,18 @@ internal static class FhirOutput
     internal static CourseRecord ApplyAdministrations(CourseRecord record, string path, string? patient)
     {
         var mapper = Mapper(patient, "--fhir-administrations");
-        string text = InputFile.ReadAllText(path, $"--fhir-administrations cannot read '{path}'");
+        string text = InputFile.ReadAllText(path, "--fhir-administrations file", InputLimits.MaxFhirJsonBytes, nameof(InputLimits.MaxFhirJsonBytes));
         try
         {
             return mapper.ApplyAdministrations(record, text);
         }
+        catch (FhirMappingException e) when (e.Element == FhirMappingException.WholeInput)
+        {
+            throw new CliUsageException($"--fhir-administrations file '{InputText.ForMessage(path)}' {CliApplication.OneLine(e.Reason)}");
+        }
         catch (FhirMappingException e)
         {
-            throw new CliUsageException($"{path}: {CliApplication.OneLine(e.Message)}");
+            throw new CliUsageException($"--fhir-administrations file '{InputText.ForMessage(path)}': {CliApplication.OneLine(e.Message)}");
         }
     }
 }

@@ -22,15 +22,13 @@ internal static class PlanCommand
 
     internal static Command Create()
     {
-        var firstDose = new Option<string>("--first-dose")
+        var firstDose = new Option<string?>("--first-dose")
         {
-            Description = "The first dose's local date-time in the zone, e.g. 2027-03-10T08:00 (no offset).",
-            DefaultValueFactory = _ => "2027-03-10T08:00",
+            Description = "The first dose's local date-time in the zone, e.g. 2027-03-10T08:00 (no offset). Required with any other option; with no options at all, plan plans the README's example.",
         };
-        var zone = new Option<string>("--zone")
+        var zone = new Option<string?>("--zone")
         {
-            Description = "IANA id (America/New_York), alias (US/Eastern) or Windows id (\"Eastern Standard Time\").",
-            DefaultValueFactory = _ => "America/New_York",
+            Description = "IANA id (America/New_York), alias (US/Eastern) or Windows id (\"Eastern Standard Time\"). Required with any other option.",
         };
         var doseTiming = new Option<string>("--dose-timing")
         {
@@ -70,7 +68,7 @@ internal static class PlanCommand
                 {
                     return value;
                 }
-                result.AddError($"--max-doses-per-cycle must be a whole number; was '{token}'");
+                result.AddError($"--max-doses-per-cycle must be a whole number; was '{InputText.ForMessage(token)}'");
                 return null;
             },
         };
@@ -125,11 +123,12 @@ internal static class PlanCommand
                 builder.MaxDosesPerCycle = cap;
                 protocolDescription += string.Create(CultureInfo.InvariantCulture, $" with the dose cap set to {cap}");
             }
-            var firstDoseValue = ParseFirstDose(parseResult.GetValue(firstDose)!);
+            var (firstDoseText, zoneText) = FirstDoseAndZone(parseResult, parseResult.GetValue(firstDose), parseResult.GetValue(zone));
+            var firstDoseValue = ParseFirstDose(firstDoseText);
             var dischargeDate = ParseDischarge(parseResult.GetValue(discharge));
             var request = new PlanRequest(
                 firstDoseValue,
-                TzdbOption.Load(parseResult.GetValue(tzdb)).GetZone(parseResult.GetValue(zone)!),
+                TzdbOption.Load(parseResult.GetValue(tzdb)).GetZone(zoneText),
                 protocolDescription,
                 builder.Build(),
                 parseResult.GetValue(resolve) == "lenient",
@@ -142,6 +141,36 @@ internal static class PlanCommand
             return Run(parseResult.InvocationConfiguration.Output, request);
         });
         return command;
+    }
+
+    /// <summary>The README's worked example: the plan made when <c>plan</c> is given no options.</summary>
+    internal const string ExampleFirstDose = "2027-03-10T08:00";
+
+    /// <summary>The README's worked example's zone.</summary>
+    internal const string ExampleZone = "America/New_York";
+
+    /// <summary>
+    /// <c>--first-dose</c> and <c>--zone</c>: with no options at all, the README's example; with any
+    /// option, both are required, so a forgotten <c>--zone</c> is an error rather than a silent New York.
+    /// </summary>
+    /// <exception cref="CliUsageException">Some option is given, and one of the two (or both) is not.</exception>
+    private static (string FirstDose, string Zone) FirstDoseAndZone(ParseResult parseResult, string? firstDose, string? zone)
+    {
+        bool anyOption = parseResult.Tokens.Any(token => token.Type != System.CommandLine.Parsing.TokenType.Command);
+        if (!anyOption)
+        {
+            return (ExampleFirstDose, ExampleZone);
+        }
+        string? missing = (firstDose, zone) switch
+        {
+            (null, null) => "--first-dose and --zone are missing",
+            (null, _) => "--first-dose is missing",
+            (_, null) => "--zone is missing",
+            _ => null,
+        };
+        return missing is null
+            ? (firstDose!, zone!)
+            : throw new CliUsageException($"plan needs both --first-dose and --zone when any option is given (with no options it plans the README example); {missing}");
     }
 
     /// <summary>Plans the course and writes it; nothing is written unless planning succeeded.</summary>
@@ -193,7 +222,7 @@ internal static class PlanCommand
         var result = LocalDateTimeText.Parse(text);
         return result.Success && LocalDateTimeText.Format(result.Value) == text
             ? result.Value
-            : throw new CliUsageException($"--first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '{text}'");
+            : throw new CliUsageException($"--first-dose must be a local date-time like 2027-03-10T08:00 (hours 00-23, no seconds, no offset; the zone is --zone); was '{InputText.ForMessage(text)}'");
     }
 
     /// <summary>The preset names, for <c>--protocol</c> and the batch file's <c>protocol</c> column.</summary>
@@ -223,7 +252,7 @@ internal static class PlanCommand
         text.Split(',', StringSplitOptions.TrimEntries)
             .Select(part => ClockTimeText.Parse(part) is { Success: true } result
                 ? result.Value
-                : throw new CliUsageException($"{name} must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '{text}'"))
+                : throw new CliUsageException($"{name} must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '{InputText.ForMessage(text)}'"))
             .ToList();
 
     /// <summary>A body weight in kilograms, "72.5"; its range is the library's rule. <paramref name="name"/> is the option or column, for the message.</summary>
@@ -236,7 +265,7 @@ internal static class PlanCommand
         }
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal value)
             ? value
-            : throw new CliUsageException($"{name} must be a number of kilograms like 72.5; was '{text}'");
+            : throw new CliUsageException($"{name} must be a number of kilograms like 72.5; was '{InputText.ForMessage(text)}'");
     }
 
     private static LocalDate? ParseDischarge(string? text)
@@ -248,6 +277,6 @@ internal static class PlanCommand
         var result = LocalDatePattern.Iso.Parse(text);
         return result.Success
             ? result.Value
-            : throw new CliUsageException($"--discharge must be a date like 2027-03-31; was '{text}'");
+            : throw new CliUsageException($"--discharge must be a date like 2027-03-31; was '{InputText.ForMessage(text)}'");
     }
 }

@@ -32,7 +32,7 @@ internal sealed class RejectionSink
     {
         if (csv is null)
         {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rejected: {numbering} {number}, patient {patientId}: {reason}"));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rejected: {numbering} {number}, patient {InputText.ForMessage(patientId)}: {reason}"));
             return;
         }
         csv.WriteField(number, "");

@@ -107,7 +107,7 @@ internal static class ReplayCommand
 
     private static CourseRecord Read(string path, string? tzdbPath, TextWriter stderr)
     {
-        string text = InputFile.ReadAllText(path, $"cannot read the record file '{path}'");
+        string text = InputFile.ReadAllText(path, "the record file", InputLimits.MaxRecordJsonBytes, nameof(InputLimits.MaxRecordJsonBytes));
         var database = TzdbOption.Load(tzdbPath);
         try
         {
@@ -115,9 +115,9 @@ internal static class ReplayCommand
             TzdbOption.WarnOnReplay(stderr, path, TzdbDriftCheck.StoredTzdbVersion(text), database, tzdbPath);
             return record;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InputLimitExceededException)
         {
-            throw new CliUsageException($"{path}: {e.Message}");
+            throw new CliUsageException($"{InputText.ForMessage(path)}: {CliApplication.OneLine(e.Message)}");
         }
     }
 
@@ -148,6 +148,6 @@ internal static class ReplayCommand
         // A local time in year 1 or 9999 can have an instant outside NodaTime's range.
         return result.Success && result.Value.Year is > 1 and < 9999
             ? result.Value.ToInstant()
-            : throw new CliUsageException($"--at must be a date-time with an offset like 2027-03-12T09:00:00-05:00, in the years 2 to 9998; was '{text}'");
+            : throw new CliUsageException($"--at must be a date-time with an offset like 2027-03-12T09:00:00-05:00, in the years 2 to 9998; was '{InputText.ForMessage(text)}'");
     }
 }

@@ -46,7 +46,7 @@ internal static class ReplayTable
             : "Course end:         none (no dose was given)");
         if (schedule.ResponseAssessmentDate is { } imaging)
         {
-            text.AppendLine(Invariant, $"Response imaging:   {Date(imaging)}{(imaging != schedule.ResponseAssessmentDateUnadjusted ? $" (moved from {Date(schedule.ResponseAssessmentDateUnadjusted!.Value)}, not a working day)" : "")}");
+            text.AppendLine(Invariant, $"Response imaging:   {Date(imaging)}{(schedule.ResponseAssessmentDateReasons.HasFlag(ResponseAssessmentDateReasons.NotShiftable) ? $" (not a working day, and not moved: no working day within {WorkingDayCalendar.MaxShiftDays} days)" : imaging != schedule.ResponseAssessmentDateUnadjusted ? $" (moved from {Date(schedule.ResponseAssessmentDateUnadjusted!.Value)}, not a working day)" : "")}");
         }
         if (schedule.DoseAmount is { } amount)
         {

@@ -54,7 +54,9 @@ internal static class ScheduleTable
         }
         text.AppendLine();
         text.AppendLine(Invariant, $"Course end:         {DateTime(schedule.CourseEnd)} (course end date {Date(schedule.CourseEndDate)})");
-        text.AppendLine(schedule.ResponseAssessmentDate == schedule.ResponseAssessmentDateUnadjusted
+        text.AppendLine(schedule.ResponseAssessmentDateReasons.HasFlag(ResponseAssessmentDateReasons.NotShiftable)
+            ? $"Response imaging:   {Date(schedule.ResponseAssessmentDate)} ({Words(protocol.ResponseAssessmentDelay)} after the course end date; not a working day, and not moved: no working day within {WorkingDayCalendar.MaxShiftDays} days)"
+            : schedule.ResponseAssessmentDate == schedule.ResponseAssessmentDateUnadjusted
             ? $"Response imaging:   {Date(schedule.ResponseAssessmentDate)} ({Words(protocol.ResponseAssessmentDelay)} after the course end date)"
             : $"Response imaging:   {Date(schedule.ResponseAssessmentDate)} ({Words(protocol.ResponseAssessmentDelay)} after the course end date is {Date(schedule.ResponseAssessmentDateUnadjusted)}, not a working day)");
         var window = schedule.NextCourseWindow;

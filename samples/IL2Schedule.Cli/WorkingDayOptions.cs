@@ -6,7 +6,6 @@ using System.IO;
 using System.Linq;
 using IL2Schedule.ICalendar;
 using NodaTime;
-using NodaTime.Text;
 
 namespace IL2Schedule.Cli;
 
@@ -79,7 +78,7 @@ internal sealed record WorkingDayOptions(IReadOnlyList<IsoDayOfWeek> WeekendDays
                 day != IsoDayOfWeek.None && part.Length >= 3 && day.ToString().StartsWith(part, StringComparison.OrdinalIgnoreCase)) is var found
                 && found != IsoDayOfWeek.None
                 ? found
-                : throw new CliUsageException($"--weekend must be days like Sat,Sun (Mon to Sun, comma-separated) or none; was '{text}'"))
+                : throw new CliUsageException($"--weekend must be days like Sat,Sun (Mon to Sun, comma-separated) or none; was '{InputText.ForMessage(text)}'"))
             .ToList();
     }
 
@@ -93,39 +92,28 @@ internal sealed record WorkingDayOptions(IReadOnlyList<IsoDayOfWeek> WeekendDays
     };
 
     /// <summary>Reads a holidays file: iCalendar (.ics, expanded over <paramref name="range"/>, asked for only then) or one yyyy-MM-dd date a line.</summary>
-    /// <exception cref="CliUsageException">The file cannot be read or is malformed.</exception>
+    /// <exception cref="CliUsageException">The file cannot be read, is larger than its limit or is malformed.</exception>
     internal static IReadOnlyList<LocalDate> ReadHolidays(string path, Func<DateInterval> range)
     {
-        string text = InputFile.ReadAllText(path, $"--holidays cannot read '{path}'");
-        if (path.EndsWith(".ics", StringComparison.OrdinalIgnoreCase))
+        bool ics = path.EndsWith(".ics", StringComparison.OrdinalIgnoreCase);
+        string text = ics
+            ? InputFile.ReadAllText(path, "--holidays file", InputLimits.MaxIcsBytes, nameof(InputLimits.MaxIcsBytes))
+            : InputFile.ReadAllText(path, "--holidays file", InputLimits.MaxHolidaysTextBytes, nameof(InputLimits.MaxHolidaysTextBytes));
+        try
         {
-            try
-            {
-                return ICalendarHolidays.Read(text, range());
-            }
-            catch (ArgumentException e)
-            {
-                // The message starts with the parameter's name: "icsText must ...".
-                string message = e.ParamName is { } name
-                    ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal).Replace($"{name} must", "must", StringComparison.Ordinal)
-                    : e.Message;
-                throw new CliUsageException($"--holidays file '{path}' " + message);
-            }
+            return ics ? ICalendarHolidays.Read(text, range()) : WorkingDayCalendar.ParseHolidayText(text);
         }
-        var dates = new List<LocalDate>();
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        catch (InputLimitExceededException e)
         {
-            string line = lines[i].Split('#')[0].Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            var result = LocalDatePattern.Iso.Parse(line);
-            dates.Add(result.Success
-                ? result.Value
-                : throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--holidays file '{path}' line {i + 1} must be a date like 2027-05-31; was '{line}'")));
+            throw new CliUsageException($"--holidays file '{InputText.ForMessage(path)}' is too large: {e.Message}");
         }
-        return dates;
+        catch (ArgumentException e)
+        {
+            // The message starts with the parameter's name: "icsText must ...", "text line 3 must ...".
+            string message = e.ParamName is { } name
+                ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal).Replace($"{name} must", "must", StringComparison.Ordinal).Replace($"{name} line", "line", StringComparison.Ordinal)
+                : e.Message;
+            throw new CliUsageException($"--holidays file '{InputText.ForMessage(path)}' " + message);
+        }
     }
 }

@@ -46,7 +46,7 @@ internal static class AdministrationImport
         if (awaitingCorrection.Count > 0)
         {
             var (eventId, resourceId) = awaitingCorrection.First();
-            throw new FhirMappingException(resourceId, "status", $"is entered-in-error, but no later administration in the input corrects event '{eventId}'");
+            throw new FhirMappingException(resourceId, "status", $"is entered-in-error, but no later administration in the input corrects event '{InputText.ForMessage(eventId)}'");
         }
         var result = record;
         foreach (var (courseEvent, resourceId) in events)
@@ -74,7 +74,7 @@ internal static class AdministrationImport
         string? correctionId = Text(administration, extension, "correctionId");
         if (administration.Subject?.Reference != patientReference)
         {
-            throw Fault(administration, "subject", $"refers to '{administration.Subject?.Reference}', not to the course's patient '{patientReference}'");
+            throw Fault(administration, "subject", $"refers to '{InputText.ForMessage(administration.Subject?.Reference)}', not to the course's patient '{patientReference}'");
         }
         if (cycle > plan.Cycles.Count)
         {
@@ -87,7 +87,7 @@ internal static class AdministrationImport
                 || (request.Identifier?.System == CourseIds.UriSystem && request.Identifier.Value == CourseIds.FullUrl(requestId)));
         if (!refersToCycle)
         {
-            throw Fault(administration, "request", $"does not refer to the MedicationRequest of cycle {cycle} ({CourseIds.FullUrl(requestId)}); was '{request?.Reference ?? request?.Identifier?.Value}'");
+            throw Fault(administration, "request", $"does not refer to the MedicationRequest of cycle {cycle} ({CourseIds.FullUrl(requestId)}); was '{InputText.ForMessage(request?.Reference ?? request?.Identifier?.Value)}'");
         }
         CourseEvent content = administration.Status switch
         {
@@ -118,9 +118,9 @@ internal static class AdministrationImport
             throw Fault(administration, "effective[x]", "a given dose needs effectivePeriod with its start");
         }
         var start = FhirText.ReadInstant(period.Start)
-            ?? throw Fault(administration, "effectivePeriod.start", $"must be a dateTime with seconds and an offset, like 2027-03-10T08:00:00-05:00; was '{period.Start}'");
+            ?? throw Fault(administration, "effectivePeriod.start", $"must be a dateTime with seconds and an offset, like 2027-03-10T08:00:00-05:00; was '{InputText.ForMessage(period.Start)}'");
         Instant? end = period.End is null ? null
-            : FhirText.ReadInstant(period.End) ?? throw Fault(administration, "effectivePeriod.end", $"must be a dateTime with seconds and an offset, like 2027-03-10T08:15:00-05:00; was '{period.End}'");
+            : FhirText.ReadInstant(period.End) ?? throw Fault(administration, "effectivePeriod.end", $"must be a dateTime with seconds and an offset, like 2027-03-10T08:15:00-05:00; was '{InputText.ForMessage(period.End)}'");
         if (administration.Status == Status.Stopped && end is null)
         {
             throw Fault(administration, "effectivePeriod.end", "a stopped infusion needs the time it was stopped");
@@ -148,14 +148,14 @@ internal static class AdministrationImport
     private static int PositiveInt(MedicationAdministration administration, Extension extension, string name) =>
         extension.GetExtension(name)?.Value is PositiveInt { Value: { } value } && value >= 1
             ? value
-            : throw Fault(administration, "extension." + name, $"must be a valuePositiveInt; was '{extension.GetExtension(name)?.Value}'");
+            : throw Fault(administration, "extension." + name, $"must be a valuePositiveInt; was '{InputText.ForMessage(extension.GetExtension(name)?.Value?.ToString())}'");
 
     private static string? Text(MedicationAdministration administration, Extension extension, string name) =>
         extension.GetExtension(name) switch
         {
             null => null,
             { Value: FhirString { Value: { Length: > 0 } value } } when value.Trim() == value => value,
-            var other => throw Fault(administration, "extension." + name, $"must be a non-empty valueString without surrounding spaces; was '{other.Value}'"),
+            var other => throw Fault(administration, "extension." + name, $"must be a non-empty valueString without surrounding spaces; was '{InputText.ForMessage(other.Value?.ToString())}'"),
         };
 
     /// <summary>The element a rejection by the course's rules is about.</summary>

@@ -159,10 +159,15 @@ public sealed partial class FhirCourseMapper
     /// </param>
     /// <returns>The new record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="json"/> is null.</exception>
+    /// <exception cref="InputLimitExceededException"><paramref name="json"/> is longer than <see cref="InputLimits.MaxFhirJsonBytes"/> bytes of UTF-8; nothing is applied.</exception>
     /// <exception cref="FhirMappingException">The JSON is not FHIR R4 of those shapes, or an administration cannot be mapped; nothing is applied.</exception>
     public CourseRecord ApplyAdministrations(CourseRecord record, string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if ((long)json.Length * 3 > InputLimits.MaxFhirJsonBytes && System.Text.Encoding.UTF8.GetByteCount(json) is var bytes && bytes > InputLimits.MaxFhirJsonBytes)
+        {
+            throw new InputLimitExceededException(nameof(InputLimits.MaxFhirJsonBytes), InputLimits.MaxFhirJsonBytes, bytes, "bytes");
+        }
         return ApplyAdministrations(record, ReadAdministrations(json));
     }
 
@@ -185,7 +190,7 @@ public sealed partial class FhirCourseMapper
                 ? administration
                 : throw new FhirMappingException(null, $"[{index}]", "is not a MedicationAdministration")).ToList();
         }
-        return Parse(trimmed, "(input)") switch
+        return Parse(trimmed, FhirMappingException.WholeInput) switch
         {
             Bundle bundle => bundle.Entry.Select(entry => entry.Resource).OfType<MedicationAdministration>().ToList(),
             MedicationAdministration administration => [administration],
@@ -201,7 +206,7 @@ public sealed partial class FhirCourseMapper
         }
         catch (Exception e) when (e is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
         {
-            throw new FhirMappingException(null, element, "is not FHIR R4 JSON: " + e.Message, e);
+            throw new FhirMappingException(null, element, "is not FHIR R4 JSON: " + InputText.WithJsonPosition(e.Message), e);
         }
     }
 

@@ -17,7 +17,7 @@ internal static class FhirJsonArray
         }
         catch (JsonException e)
         {
-            throw new FhirMappingException(null, "(input)", "is not a JSON array: " + e.Message, e);
+            throw new FhirMappingException(null, FhirMappingException.WholeInput, "is not a JSON array: " + InputText.WithJsonPosition(e.Message), e);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class FhirMappingException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="resourceId">The id of the resource at fault, or null when it has none or the input is not a resource.</param>
-    /// <param name="element">The element at fault as a FHIR path below the resource (for example <c>effectivePeriod.start</c>), or <c>(input)</c> for the input as a whole.</param>
+    /// <param name="element">The element at fault as a FHIR path below the resource (for example <c>effectivePeriod.start</c>), or <see cref="WholeInput"/> for the input as a whole.</param>
     /// <param name="reason">What is wrong, naming the offending value.</param>
     /// <param name="innerException">The exception that revealed the fault, or null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="element"/> or <paramref name="reason"/> is null.</exception>
@@ -22,7 +22,14 @@ public sealed class FhirMappingException : Exception
     {
         ResourceId = resourceId;
         Element = element;
+        Reason = reason;
     }
+
+    /// <summary>The element that names the input as a whole (not one resource): <c>(input)</c>.</summary>
+    public const string WholeInput = "(input)";
+
+    /// <summary>What is wrong, without the resource and element: for <see cref="WholeInput"/> a phrase such as "is not FHIR R4 JSON: ... (line 1, byte 2)." that follows the input's name.</summary>
+    public string Reason { get; }
 
     /// <summary>The id of the resource at fault, or null.</summary>
     public string? ResourceId { get; }
@@ -34,6 +41,8 @@ public sealed class FhirMappingException : Exception
     {
         ArgumentNullException.ThrowIfNull(element);
         ArgumentNullException.ThrowIfNull(reason);
-        return resourceId is null ? $"{element}: {reason}" : $"MedicationAdministration {resourceId}: {element}: {reason}";
+        return resourceId is not null ? $"MedicationAdministration {InputText.ForMessage(resourceId)}: {element}: {reason}"
+            : element == WholeInput ? $"The input {reason}"
+            : $"{element}: {reason}";
     }
 }

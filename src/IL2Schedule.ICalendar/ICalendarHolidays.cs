@@ -39,6 +39,11 @@ public static class ICalendarHolidays
     /// <param name="range">The dates to report, both ends inclusive; recurring events are expanded over it.</param>
     /// <returns>The closed dates within <paramref name="range"/>, ascending, without duplicates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="icsText"/> or <paramref name="range"/> is null.</exception>
+    /// <exception cref="InputLimitExceededException">
+    /// <paramref name="icsText"/> is longer than <see cref="InputLimits.MaxIcsBytes"/> bytes of UTF-8, has more than
+    /// <see cref="InputLimits.MaxIcsEvents"/> events, or its events expand to more than
+    /// <see cref="InputLimits.MaxIcsOccurrences"/> occurrences over the search range (<paramref name="range"/>, from the longest event's length before it).
+    /// </exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="icsText"/> is not an iCalendar document, or has an event without a valid
     /// start date, an event with a time of day, or a rule repeating more often than daily; or its
@@ -48,6 +53,10 @@ public static class ICalendarHolidays
     {
         ArgumentNullException.ThrowIfNull(icsText);
         ArgumentNullException.ThrowIfNull(range);
+        if ((long)icsText.Length * 3 > InputLimits.MaxIcsBytes && System.Text.Encoding.UTF8.GetByteCount(icsText) is var bytes && bytes > InputLimits.MaxIcsBytes)
+        {
+            throw new InputLimitExceededException(nameof(InputLimits.MaxIcsBytes), InputLimits.MaxIcsBytes, bytes, "bytes");
+        }
         Calendar calendar;
         try
         {
@@ -56,7 +65,11 @@ public static class ICalendarHolidays
         }
         catch (SerializationException e)
         {
-            throw new ArgumentException($"icsText must be an iCalendar document: {e.Message}", nameof(icsText), e);
+            throw new ArgumentException($"icsText must be an iCalendar document: {InputText.ForMessage(e.Message)}", nameof(icsText), e);
+        }
+        if (calendar.Events.Count > InputLimits.MaxIcsEvents)
+        {
+            throw new InputLimitExceededException(nameof(InputLimits.MaxIcsEvents), InputLimits.MaxIcsEvents, calendar.Events.Count, "events");
         }
         foreach (var calendarEvent in calendar.Events)
         {
@@ -90,11 +103,15 @@ public static class ICalendarHolidays
         List<Occurrence> occurrences;
         try
         {
-            occurrences = [.. calendar.GetOccurrences<CalendarEvent>(searchFrom, options: null).TakeWhileBefore(searchTo)];
+            occurrences = [.. calendar.GetOccurrences<CalendarEvent>(searchFrom, options: null).TakeWhileBefore(searchTo).Take(InputLimits.MaxIcsOccurrences + 1)];
         }
         catch (Exception e) when (e is EvaluationOutOfRangeException or EvaluationLimitExceededException)
         {
             throw new ArgumentException($"icsText must have events that can be expanded over {range.Start:uuuu-MM-dd} to {range.End:uuuu-MM-dd}: {e.Message}", nameof(icsText), e);
+        }
+        if (occurrences.Count > InputLimits.MaxIcsOccurrences)
+        {
+            throw new InputLimitExceededException(nameof(InputLimits.MaxIcsOccurrences), InputLimits.MaxIcsOccurrences, InputLimits.MaxIcsOccurrences + 1, "occurrences", atLeast: true);
         }
         foreach (var occurrence in occurrences)
         {
@@ -118,5 +135,5 @@ public static class ICalendarHolidays
 
     private static LocalDate ToLocalDate(DateOnly date) => new(date.Year, date.Month, date.Day);
 
-    private static string Name(CalendarEvent calendarEvent) => calendarEvent.Summary ?? calendarEvent.Uid ?? "(no summary)";
+    private static string Name(CalendarEvent calendarEvent) => InputText.ForMessage(calendarEvent.Summary ?? calendarEvent.Uid ?? "(no summary)");
 }

@@ -129,4 +129,24 @@ public partial class FhirCourseMapperTests
 
         apply.Should().Throw<FhirMappingException>().Which.Element.Should().Be(element);
     }
+
+    // The whole input at fault: no "(input):" prefix, and System.Text.Json's 0-based position made 1-based.
+    [Fact]
+    public void InputThatIsNotJson_IsWordedAsTheInput_WithAOneBasedPosition()
+    {
+        var e = FluentActions.Invoking(() => Courses.Mapper.ApplyAdministrations(Fresh, "[1")).Should().Throw<FhirMappingException>().Which;
+
+        e.Element.Should().Be(FhirMappingException.WholeInput);
+        e.Message.Should().StartWith("The input is not a JSON array: ").And.NotContain("LineNumber").And.EndWith("(line 1, byte 3).");
+        e.Reason.Should().StartWith("is not a JSON array: ");
+    }
+
+    [Fact]
+    public void InputLargerThanItsLimit_IsRefusedAndNothingIsApplied()
+    {
+        var apply = () => Courses.Mapper.ApplyAdministrations(Fresh, new string(' ', InputLimits.MaxFhirJsonBytes + 1));
+
+        apply.Should().Throw<InputLimitExceededException>().Which.LimitName.Should().Be("MaxFhirJsonBytes");
+        Fresh.Events.Should().BeEmpty();
+    }
 }

@@ -34,6 +34,7 @@ public sealed class ReplannedSchedule
             var followUp = FollowUpResults.For(plan.Protocol, CourseEndRule.Date(end), dischargeDate, plan.WorkingDayCalendar, plan.ImagingDateShift);
             ResponseAssessmentDateUnadjusted = followUp.ResponseAssessmentDateUnadjusted;
             ResponseAssessmentDate = followUp.ResponseAssessmentDate;
+            ResponseAssessmentDateReasons = followUp.ResponseAssessmentDateReasons;
             NextCourseWindowUnadjusted = followUp.NextCourseWindowUnadjusted;
             NextCourseWindow = followUp.NextCourseWindow;
         }
@@ -78,6 +79,9 @@ public sealed class ReplannedSchedule
     /// </summary>
     /// <remarks>Label, "Retreatment": evaluate for response about 4 weeks after the course.</remarks>
     public LocalDate? ResponseAssessmentDate { get; }
+
+    /// <summary>Whether <see cref="ResponseAssessmentDate"/> was moved to a working day or could not be (<see cref="CourseSchedule.ResponseAssessmentDateReasons"/>); <see cref="IL2Schedule.ResponseAssessmentDateReasons.None"/> without a course end.</summary>
+    public ResponseAssessmentDateReasons ResponseAssessmentDateReasons { get; }
 
     /// <summary>Course end date + the protocol's response-assessment delay (4 weeks), whatever the day; null without a course end.</summary>
     public LocalDate? ResponseAssessmentDateUnadjusted { get; }

@@ -41,7 +41,7 @@ internal static class Replanner
         internal ReplannedSchedule Run(IReadOnlyList<RecordedEvent> effective, Instant? clock)
         {
             int cycleCount = protocol.CycleCount;
-            int slotCount = protocol.SlotsPerCycle;
+            int slotCount = CycleWindowRule.MaxDoseTimes(protocol);
             var given = new RecordedEvent?[cycleCount, slotCount];
             var held = new RecordedEvent?[cycleCount, slotCount];
             var cycleStops = new RecordedEvent?[cycleCount];
@@ -163,7 +163,7 @@ internal static class Replanner
             RecordedEvent?[,] given, RecordedEvent?[,] held, RecordedEvent? cycleStop, RecordedEvent? courseStop,
             ref int number, List<(RecordedEvent Entry, Instant Start, Instant End)> givenInOrder)
         {
-            int slotCount = protocol.SlotsPerCycle;
+            int slotCount = CycleWindowRule.MaxDoseTimes(protocol);
             int cap = protocol.MaxDosesPerCycle;
             var interval = protocol.DosingInterval;
             var halfInterval = interval / 2;
@@ -332,9 +332,9 @@ internal static class Replanner
         private void CheckSlot(RecordedEvent entry, int cycle, int slot, RecordedEvent?[,] given, RecordedEvent?[,] held)
         {
             CheckCycle(entry, cycle);
-            if (slot > protocol.SlotsPerCycle)
+            if (slot > CycleWindowRule.MaxDoseTimes(protocol))
             {
-                throw Reject(CourseEventRule.UnknownSlot, Text($"{Name(entry)} names slot {slot}, but a cycle has {protocol.SlotsPerCycle} slots"));
+                throw Reject(CourseEventRule.UnknownSlot, Text($"{Name(entry)} names slot {slot}, but a cycle has {CycleWindowRule.MaxDoseTimes(protocol)} slots"));
             }
             if ((given[cycle - 1, slot - 1] ?? held[cycle - 1, slot - 1]) is { } earlier)
             {

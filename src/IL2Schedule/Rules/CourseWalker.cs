@@ -96,7 +96,7 @@ internal static class CourseWalker
                 continue;
             }
             int capacity = 0;
-            for (var t = start; t < windowEnd || capacity < cap; t = DoseTimeRule.Next(protocol, ref map, nominal, capacity, t))
+            for (var t = start; CycleWindowRule.Holds(protocol, capacity, t, windowEnd) || capacity < cap; t = DoseTimeRule.Next(protocol, ref map, nominal, capacity, t))
             {
                 if (t >= windowEnd)
                 {

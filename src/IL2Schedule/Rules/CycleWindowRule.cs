@@ -10,6 +10,28 @@ namespace IL2Schedule.Rules;
 /// </remarks>
 internal static class CycleWindowRule
 {
+    /// <summary>
+    /// The most dose times a cycle's window holds, whatever the timing and the counting: the slots of
+    /// the elapsed window (<see cref="CourseProtocol.SlotsPerCycle"/>, 15). The planner's
+    /// <c>WindowDoseCapacity</c> and a recorded cycle's slots are both counted with it.
+    /// </summary>
+    /// <remarks>
+    /// This library's choice, so that a plan and a record of it agree. A clock change can fit one more
+    /// dose time into a window: wall-clock timing across a spring change (one 7-hour interval, so a
+    /// 16th time 119 elapsed hours after the first), or a calendar-day window holding an autumn
+    /// change's 25-hour day. That time is what the clock calls day 6 (or the 16th eight-hourly time of
+    /// 5 days), which the label's "days 1–5" and the NCI's "up to 15 doses within 5 days" leave out.
+    /// </remarks>
+    internal static int MaxDoseTimes(CourseProtocol protocol) => protocol.SlotsPerCycle;
+
+    /// <summary>Whether a dose time is one of the window's: before its end, and among the first <see cref="MaxDoseTimes"/>.</summary>
+    /// <param name="protocol">The course rules.</param>
+    /// <param name="index">The dose time's index in the cycle, from 0.</param>
+    /// <param name="time">The dose time (ticks).</param>
+    /// <param name="windowEnd">The window's end (ticks), exclusive (<see cref="End"/>).</param>
+    internal static bool Holds(CourseProtocol protocol, int index, long time, long windowEnd) =>
+        time < windowEnd && index < MaxDoseTimes(protocol);
+
     /// <summary>The window's end (ticks), exclusive.</summary>
     /// <param name="protocol">The course rules.</param>
     /// <param name="map">The zone's mapping.</param>

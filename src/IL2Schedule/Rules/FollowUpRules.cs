@@ -62,6 +62,9 @@ internal static class FollowUpRules
     /// The window moved onto working days: its start forward to the first working day on or after
     /// it, its end back to the last working day on or before it; empty when it holds no working day.
     /// Shrinking rather than widening the window keeps every rule it came from (this library's choice).
+    /// Neither end moves more than <see cref="WorkingDayCalendar.MaxShiftDays"/> days: past that the
+    /// window is left as counted, flagged <see cref="NextCourseWindowReasons.NotShiftable"/> (this
+    /// library's choice, as for the imaging date).
     /// </summary>
     private static WindowDates OnWorkingDays(WindowDates window, WorkingDayCalendar calendar)
     {
@@ -70,18 +73,24 @@ internal static class FollowUpRules
             return window;
         }
         var start = window.Start;
-        while (!calendar.IsWorkingDay(start) && start < window.End)
+        for (int moved = 0; !calendar.IsWorkingDay(start) && start < window.End && moved < WorkingDayCalendar.MaxShiftDays; moved++)
         {
             start = start.PlusDays(1);
         }
+        if (!calendar.IsWorkingDay(start))
+        {
+            return start == window.End
+                ? window with { Start = default, End = default, Reasons = window.Reasons | NextCourseWindowReasons.NoWorkingDay }
+                : window with { Reasons = window.Reasons | NextCourseWindowReasons.NotShiftable };
+        }
         var end = window.End;
-        while (!calendar.IsWorkingDay(end) && end > start)
+        for (int moved = 0; !calendar.IsWorkingDay(end) && end > start && moved < WorkingDayCalendar.MaxShiftDays; moved++)
         {
             end = end.PlusDays(-1);
         }
-        if (!calendar.IsWorkingDay(start))
+        if (!calendar.IsWorkingDay(end))
         {
-            return window with { Start = default, End = default, Reasons = window.Reasons | NextCourseWindowReasons.NoWorkingDay };
+            return window with { Reasons = window.Reasons | NextCourseWindowReasons.NotShiftable };
         }
         var reasons = window.Reasons
             | (start != window.Start ? NextCourseWindowReasons.StartMovedToWorkingDay : NextCourseWindowReasons.None)
@@ -90,18 +99,31 @@ internal static class FollowUpRules
     }
 
     /// <summary>
+    /// The imaging date moved by <paramref name="shift"/> (<see cref="WorkingDayCalendar.TryShift"/>):
+    /// when no working day lies within <see cref="WorkingDayCalendar.MaxShiftDays"/> days it stays
+    /// where the protocol puts it, flagged <see cref="ResponseAssessmentDateReasons.NotShiftable"/> (this library's choice).
+    /// </summary>
+    private static (LocalDate Date, ResponseAssessmentDateReasons Reasons) OnWorkingDay(LocalDate imaging, WorkingDayCalendar calendar, NonWorkingDayShift shift) =>
+        calendar.TryShift(imaging, shift, out var shifted)
+            ? (shifted, shifted != imaging ? ResponseAssessmentDateReasons.MovedToWorkingDay : ResponseAssessmentDateReasons.None)
+            : (imaging, ResponseAssessmentDateReasons.NotShiftable);
+
+    /// <summary>
     /// The follow-up dates in force for a course end date, as values (the batch planner's form,
     /// allocating nothing): the imaging date moved by <paramref name="imagingDateShift"/> and the
     /// window moved onto working days when a <paramref name="calendar"/> is given.
     /// </summary>
-    /// <exception cref="System.ArgumentOutOfRangeException">A follow-up date would pass 9999-12-31 (or the imaging shift 0001-01-01).</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">A follow-up date would pass 9999-12-31.</exception>
     internal static FollowUpDates Dates(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WorkingDayCalendar? calendar, NonWorkingDayShift imagingDateShift)
     {
         var imaging = ResponseAssessmentDate(protocol, courseEndDate);
         var window = Window(protocol, courseEndDate, dischargeDate);
-        return calendar is null
-            ? new FollowUpDates(imaging, imaging, window, window)
-            : new FollowUpDates(imaging, calendar.Shift(imaging, imagingDateShift), window, OnWorkingDays(window, calendar));
+        if (calendar is null)
+        {
+            return new FollowUpDates(imaging, imaging, ResponseAssessmentDateReasons.None, window, window);
+        }
+        var (shifted, reasons) = OnWorkingDay(imaging, calendar, imagingDateShift);
+        return new FollowUpDates(imaging, shifted, reasons, window, OnWorkingDays(window, calendar));
     }
 }
 
@@ -109,6 +131,7 @@ internal static class FollowUpRules
 internal readonly record struct FollowUpDates(
     LocalDate ResponseAssessmentDateUnadjusted,
     LocalDate ResponseAssessmentDate,
+    ResponseAssessmentDateReasons ResponseAssessmentDateReasons,
     WindowDates WindowUnadjusted,
     WindowDates Window);
 

@@ -26,4 +26,10 @@ public enum NextCourseWindowReasons
 
     /// <summary>The window holds no working day: it is empty.</summary>
     NoWorkingDay = 16,
+
+    /// <summary>
+    /// The start or the end would move more than <see cref="WorkingDayCalendar.MaxShiftDays"/> days
+    /// to reach a working day: the window is left as counted, its dates not moved (this library's choice).
+    /// </summary>
+    NotShiftable = 32,
 }

@@ -49,6 +49,7 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
         var followUp = FollowUpResults.For(protocol, CourseEndDate, dischargeDate, workingDayCalendar, imagingDateShift);
         ResponseAssessmentDateUnadjusted = followUp.ResponseAssessmentDateUnadjusted;
         ResponseAssessmentDate = followUp.ResponseAssessmentDate;
+        ResponseAssessmentDateReasons = followUp.ResponseAssessmentDateReasons;
         NextCourseWindowUnadjusted = followUp.NextCourseWindowUnadjusted;
         NextCourseWindow = followUp.NextCourseWindow;
     }
@@ -95,6 +96,13 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     /// </summary>
     /// <remarks>Label, "Retreatment": evaluate for response about 4 weeks after the course.</remarks>
     public LocalDate ResponseAssessmentDate { get; }
+
+    /// <summary>
+    /// Whether <see cref="ResponseAssessmentDate"/> was moved to a working day, or could not be because
+    /// no working day lies within <see cref="WorkingDayCalendar.MaxShiftDays"/> days
+    /// (<see cref="IL2Schedule.ResponseAssessmentDateReasons.NotShiftable"/>: the date is then the unadjusted one).
+    /// </summary>
+    public ResponseAssessmentDateReasons ResponseAssessmentDateReasons { get; }
 
     /// <summary>
     /// The response-assessment date by the protocol alone: <see cref="CourseEndDate"/> plus

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using IL2Schedule.Rules;
 using NodaTime;
@@ -15,6 +16,7 @@ internal static class FollowUpResults
         return new FollowUp(
             dates.ResponseAssessmentDateUnadjusted,
             dates.ResponseAssessmentDate,
+            dates.ResponseAssessmentDateReasons,
             Describe(protocol, courseEndDate, dischargeDate, dates.WindowUnadjusted, dates.WindowUnadjusted),
             Describe(protocol, courseEndDate, dischargeDate, dates.WindowUnadjusted, dates.Window));
     }
@@ -27,6 +29,8 @@ internal static class FollowUpResults
         {
             string workingDays = inForce.IsEmpty
                 ? $"Empty: no working day from {Format(beforeWorkingDays.Start)} to {Format(beforeWorkingDays.End)}."
+                : (inForce.Reasons & NextCourseWindowReasons.NotShiftable) != 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Not moved onto working days: its start or end is more than {WorkingDayCalendar.MaxShiftDays} days ({nameof(WorkingDayCalendar)}.{nameof(WorkingDayCalendar.MaxShiftDays)}) from a working day.")
                 : string.Join(" ", new[]
                 {
                     inForce.Start == beforeWorkingDays.Start ? null : $"Start moved from {Format(beforeWorkingDays.Start)} to the next working day, {Format(inForce.Start)}.",
@@ -68,5 +72,6 @@ internal static class FollowUpResults
 internal sealed record FollowUp(
     LocalDate ResponseAssessmentDateUnadjusted,
     LocalDate ResponseAssessmentDate,
+    ResponseAssessmentDateReasons ResponseAssessmentDateReasons,
     NextCourseWindow NextCourseWindowUnadjusted,
     NextCourseWindow NextCourseWindow);

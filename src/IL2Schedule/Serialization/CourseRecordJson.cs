@@ -102,6 +102,10 @@ public static partial class CourseRecordJson
     /// <param name="json">The record document.</param>
     /// <returns>The record, re-planned.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="InputLimitExceededException">
+    /// The text is longer than <see cref="InputLimits.MaxRecordJsonBytes"/> bytes of UTF-8, nests deeper than
+    /// <see cref="InputLimits.MaxJsonDepth"/>, or has more than <see cref="InputLimits.MaxRecordEvents"/> events.
+    /// </exception>
     /// <exception cref="JsonException">
     /// The text is not JSON of this form; a required property is missing or has the wrong type; the
     /// zone, protocol, dose timing, policy or first dose is invalid; an event is malformed (the
@@ -121,14 +125,15 @@ public static partial class CourseRecordJson
     {
         Preconditions.CheckNotNull(json, nameof(json));
         Preconditions.CheckNotNull(database, nameof(database));
+        JsonLimits.Check(json, InputLimits.MaxRecordJsonBytes, nameof(InputLimits.MaxRecordJsonBytes));
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            parsed = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = InputLimits.MaxJsonDepth });
         }
         catch (JsonException e)
         {
-            throw new JsonException("The record is not valid JSON: " + e.Message, e);
+            throw new JsonException("The record is not valid JSON: " + InputText.WithJsonPosition(e.Message), e);
         }
         if (parsed is not JsonObject root)
         {
@@ -140,6 +145,7 @@ public static partial class CourseRecordJson
         }
         var record = CreateRecord(root, database);
         var events = Required(root, "events") as JsonArray ?? throw new JsonException("events must be an array.");
+        InputLimits.CheckCount(events.Count, InputLimits.MaxRecordEvents, nameof(InputLimits.MaxRecordEvents), "events");
         for (int i = 0; i < events.Count; i++)
         {
             string where = Where(i, events[i]);

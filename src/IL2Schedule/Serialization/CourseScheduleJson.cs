@@ -78,6 +78,7 @@ public static partial class CourseScheduleJson
     /// <param name="json">The JSON document.</param>
     /// <returns>The schedule, equal to the one that was written.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="InputLimitExceededException">The text is longer than <see cref="InputLimits.MaxPlanJsonBytes"/> bytes of UTF-8 or nests deeper than <see cref="InputLimits.MaxJsonDepth"/>.</exception>
     /// <exception cref="JsonException">
     /// The text is not JSON of this form; a required property is missing; <c>schemaVersion</c> is
     /// not 1; the zone, dose timing or protocol is invalid; or a value differs from the schedule
@@ -100,6 +101,7 @@ public static partial class CourseScheduleJson
     {
         Preconditions.CheckNotNull(json, nameof(json));
         Preconditions.CheckNotNull(database, nameof(database));
+        JsonLimits.Check(json, InputLimits.MaxPlanJsonBytes, nameof(InputLimits.MaxPlanJsonBytes));
         var document = ReadDocument(json);
         var schedule = Replan(document, database);
         CheckAgainstReplanned(JsonNode.Parse(json)!.AsObject(), document, schedule);

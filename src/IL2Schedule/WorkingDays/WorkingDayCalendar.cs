@@ -85,37 +85,99 @@ public sealed class WorkingDayCalendar : IEquatable<WorkingDayCalendar>
         new(weekendDays, holidays.Concat(Preconditions.CheckNotNull(moreHolidays, nameof(moreHolidays))));
 
     /// <summary>
+    /// How far <see cref="Shift"/> and <see cref="TryShift"/> look for a working day, and how far the
+    /// next-course window's ends may move onto working days: 14 days.
+    /// </summary>
+    /// <remarks>
+    /// This library's choice: two weeks is longer than any usual closure (a weekend and a holiday
+    /// week), and a date that would move further is reported, not moved (an .ics that closes months
+    /// would otherwise move an imaging date by months, far from the protocol's "about 4 weeks").
+    /// </remarks>
+    public const int MaxShiftDays = 14;
+
+    /// <summary>
     /// Moves <paramref name="date"/> to a working day as <paramref name="shift"/> says; a working day is kept.
     /// </summary>
     /// <param name="date">The date to move.</param>
     /// <param name="shift">Which way to move.</param>
     /// <returns>The working day, or <paramref name="date"/> itself for <see cref="NonWorkingDayShift.None"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="shift"/> is not a defined value, or the search would pass 0001-01-01 or 9999-12-31.
+    /// <paramref name="shift"/> is not a defined value, or no working day lies within <see cref="MaxShiftDays"/>
+    /// days in that direction (between 0001-01-01 and 9999-12-31); <see cref="TryShift"/> reports this without throwing.
     /// </exception>
-    public LocalDate Shift(LocalDate date, NonWorkingDayShift shift)
+    public LocalDate Shift(LocalDate date, NonWorkingDayShift shift) =>
+        TryShift(date, shift, out var shifted)
+            ? shifted
+            : throw new ArgumentOutOfRangeException(nameof(date), CalendarRange.Format(date), string.Create(
+                CultureInfo.InvariantCulture,
+                $"date must have a working day within {nameof(WorkingDayCalendar)}.{nameof(MaxShiftDays)} ({MaxShiftDays}) days ({shift}); was {CalendarRange.Format(date)}"));
+
+    /// <summary>
+    /// Moves <paramref name="date"/> to a working day as <paramref name="shift"/> says, looking at
+    /// most <see cref="MaxShiftDays"/> days away; a working day is kept.
+    /// </summary>
+    /// <param name="date">The date to move.</param>
+    /// <param name="shift">Which way to move; <see cref="NonWorkingDayShift.Nearest"/> looks at the later day first, so a tie goes to the later day.</param>
+    /// <param name="shifted">The working day (or <paramref name="date"/> for <see cref="NonWorkingDayShift.None"/>); <paramref name="date"/> when false is returned.</param>
+    /// <returns>False if no working day lies within <see cref="MaxShiftDays"/> days in that direction (or before 0001-01-01 or after 9999-12-31).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shift"/> is not a defined value.</exception>
+    public bool TryShift(LocalDate date, NonWorkingDayShift shift, out LocalDate shifted)
     {
         Preconditions.CheckDefined(shift, nameof(shift));
+        shifted = date;
         if (shift == NonWorkingDayShift.None || IsWorkingDay(date))
         {
-            return date;
+            return true;
         }
-        // Nearest looks at the later day first, so a tie goes to the later day.
-        for (int days = 1; ; days++)
+        for (int days = 1; days <= MaxShiftDays; days++)
         {
-            if (shift != NonWorkingDayShift.Previous && Step(date, days) is var later && IsWorkingDay(later))
+            if (shift != NonWorkingDayShift.Previous && CalendarRange.TryAdd(date, Period.FromDays(days), out var later) && IsWorkingDay(later))
             {
-                return later;
+                shifted = later;
+                return true;
             }
-            if (shift != NonWorkingDayShift.Next && Step(date, -days) is var earlier && IsWorkingDay(earlier))
+            if (shift != NonWorkingDayShift.Next && CalendarRange.TryAdd(date, Period.FromDays(-days), out var earlier) && IsWorkingDay(earlier))
             {
-                return earlier;
+                shifted = earlier;
+                return true;
             }
         }
+        return false;
     }
 
-    private static LocalDate Step(LocalDate date, int days) =>
-        CalendarRange.Add(date, Period.FromDays(days), "a working day");
+    /// <summary>
+    /// Reads a holidays text: one ISO date (<c>yyyy-MM-dd</c>) a line; blank lines are skipped and
+    /// <c>#</c> starts a comment. Lines end with LF or CR LF.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The dates, in the order given (duplicates kept; the constructor ignores them).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="InputLimitExceededException">
+    /// The text is longer than <see cref="InputLimits.MaxHolidaysTextBytes"/> bytes of UTF-8 or has more than
+    /// <see cref="InputLimits.MaxHolidaysTextLines"/> lines.
+    /// </exception>
+    /// <exception cref="ArgumentException">A line is not a date; the message gives its number and the line (<see cref="InputText.ForMessage"/>).</exception>
+    public static IReadOnlyList<LocalDate> ParseHolidayText(string text)
+    {
+        Preconditions.CheckNotNull(text, nameof(text));
+        InputLimits.CheckUtf8Length(text, InputLimits.MaxHolidaysTextBytes, nameof(InputLimits.MaxHolidaysTextBytes));
+        string[] lines = text.Split('\n');
+        InputLimits.CheckCount(lines.Length, InputLimits.MaxHolidaysTextLines, nameof(InputLimits.MaxHolidaysTextLines), "lines");
+        var dates = new List<LocalDate>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Split('#')[0].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            var result = NodaTime.Text.LocalDatePattern.Iso.Parse(line);
+            dates.Add(result.Success
+                ? result.Value
+                : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"text line {i + 1} must be a date like 2027-05-31; was '{InputText.ForMessage(line)}'"), nameof(text)));
+        }
+        return dates;
+    }
 
     /// <inheritdoc/>
     public bool Equals(WorkingDayCalendar? other) =>

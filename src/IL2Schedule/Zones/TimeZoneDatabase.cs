@@ -150,7 +150,7 @@ public sealed class TimeZoneDatabase
         var suggestions = SuggestIds(id);
         string hint = suggestions.Count == 0 ? "" : "; did you mean " + string.Join(", ", suggestions) + "?";
         throw new DateTimeZoneNotFoundException(
-            $"Unknown time zone '{id}': not an IANA id, alias, Windows id or fixed offset (UTC+01:00) in tzdb {TzdbVersion}{hint}");
+            $"Unknown time zone '{InputText.ForMessage(id)}': not an IANA id, alias, Windows id or fixed offset (UTC+01) in tzdb {TzdbVersion}{hint}");
     }
 
     /// <summary>Finds the zone for an id without throwing.</summary>

@@ -62,7 +62,8 @@ public static class TimeZoneLookup
 
     /// <summary>
     /// Up to <paramref name="maxCount"/> known ids close to <paramref name="id"/>: ids that contain it,
-    /// then ids within a small edit distance, closest first. Every suggestion is an id
+    /// then ids within a small edit distance, closest first; for an "Etc/GMT+N" id the id with the
+    /// other sign comes first (POSIX signs there are inverted, so Etc/GMT+14 does not exist and Etc/GMT-14 is UTC+14). Every suggestion is an id
     /// <see cref="GetZone"/> accepts: a canonical IANA id, an alias ("US/Easten" suggests
     /// "US/Eastern", which means America/New_York) or a Windows id. The edit distance allowed is a
     /// quarter of the input's length (at least 1); input shorter than 3 characters gets none.

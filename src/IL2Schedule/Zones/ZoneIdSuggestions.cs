@@ -33,11 +33,31 @@ internal static class ZoneIdSuggestions
 
     private static int Score(string wanted, string candidate, int maxDistance)
     {
+        if (IsSignFlip(wanted, candidate))
+        {
+            return -1;
+        }
         if (candidate.Contains(wanted, StringComparison.OrdinalIgnoreCase))
         {
             return 0;
         }
         return EditDistance(wanted, candidate, maxDistance + 1);
+    }
+
+    /// <summary>
+    /// True if <paramref name="candidate"/> is <paramref name="wanted"/> with the sign of a
+    /// "Etc/GMT+N" id flipped. POSIX signs in those ids are inverted (Etc/GMT-14 is UTC+14), so the
+    /// flipped id is the likeliest meaning and is suggested first (this library's choice).
+    /// </summary>
+    private static bool IsSignFlip(string wanted, string candidate)
+    {
+        int sign = wanted.IndexOfAny(['+', '-']);
+        return sign > 0
+            && wanted.StartsWith("Etc/GMT", StringComparison.OrdinalIgnoreCase)
+            && candidate.Length == wanted.Length
+            && candidate[sign] == (wanted[sign] == '+' ? '-' : '+')
+            && candidate.AsSpan(0, sign).Equals(wanted.AsSpan(0, sign), StringComparison.OrdinalIgnoreCase)
+            && candidate.AsSpan(sign + 1).Equals(wanted.AsSpan(sign + 1), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Case-insensitive Levenshtein distance, cut off at <paramref name="limit"/>.</summary>

@@ -22,7 +22,7 @@ public sealed class CalendarAndPictureFormatsTests : IDisposable
     [Fact]
     public void Plan_Ics_IsTheWorkedExampleThatIcalJsReads()
     {
-        var (exitCode, stdout, stderr) = CliRun.Run("plan", "--format", "ics");
+        var (exitCode, stdout, stderr) = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "ics");
 
         exitCode.Should().Be(0);
         stderr.Should().BeEmpty();
@@ -46,7 +46,7 @@ public sealed class CalendarAndPictureFormatsTests : IDisposable
     [Fact]
     public void Plan_Svg_IsAWellFormedPicture()
     {
-        var (exitCode, stdout, _) = CliRun.Run("plan", "--format", "svg");
+        var (exitCode, stdout, _) = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "svg");
 
         exitCode.Should().Be(0);
         XDocument.Parse(stdout).Root!.Name.LocalName.Should().Be("svg");
@@ -69,7 +69,7 @@ public sealed class CalendarAndPictureFormatsTests : IDisposable
     {
         string path = Path.Combine(folder, "course.png");
         string[] args = command == "plan"
-            ? ["plan", "--format", "png", "--output", path]
+            ? ["plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "png", "--output", path]
             : ["replay", Sample("late-and-held.json"), "--format", "png", "--output", path];
 
         var (exitCode, stdout, stderr) = CliRun.Run(args);
@@ -84,7 +84,7 @@ public sealed class CalendarAndPictureFormatsTests : IDisposable
     [InlineData("replay")]
     public void Png_ToATerminal_IsOneUsageErrorLine(string command)
     {
-        string[] args = command == "plan" ? ["plan", "--format", "png"] : ["replay", Sample("late-and-held.json"), "--format", "png"];
+        string[] args = command == "plan" ? ["plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "png"] : ["replay", Sample("late-and-held.json"), "--format", "png"];
 
         var (exitCode, stdout, stderr) = CliRun.Run(args);
 

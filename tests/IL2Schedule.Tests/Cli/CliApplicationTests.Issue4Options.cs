@@ -15,7 +15,7 @@ public partial class CliApplicationTests
     [Fact]
     public void DoseTimingStandardTimes_AppliesTheFiftyPercentRule()
     {
-        var (exitCode, stdout, stderr) = Run("plan", "--first-dose", "2027-06-01T13:30", "--dose-timing", "standard-times");
+        var (exitCode, stdout, stderr) = Run("plan", "--zone", "America/New_York", "--first-dose", "2027-06-01T13:30", "--dose-timing", "standard-times");
 
         exitCode.Should().Be(0, stderr);
         stdout.Should().Contain("dose timing standard-times 00:00,08:00,16:00;");
@@ -26,7 +26,7 @@ public partial class CliApplicationTests
     [Fact]
     public void StandardTimes_SetsTheWardsTimes()
     {
-        var stdout = Run("plan", "--first-dose", "2027-06-01T13:30", "--dose-timing", "standard-times", "--standard-times", "22:00,06:00,14:00").Stdout;
+        var stdout = Run("plan", "--zone", "America/New_York", "--first-dose", "2027-06-01T13:30", "--dose-timing", "standard-times", "--standard-times", "22:00,06:00,14:00").Stdout;
 
         stdout.Should().Contain("dose timing standard-times 06:00,14:00,22:00;");
         stdout.Should().Contain("     2         2  Tue 2027-06-01 22:00 -04:00  22:15 -04:00\n");
@@ -37,7 +37,7 @@ public partial class CliApplicationTests
     [Fact]
     public void CycleWindowCalendarDays_ReportsCapacityAndBound()
     {
-        var stdout = Run("plan", "--first-dose", "2027-06-01T16:00", "--cycle-window", "calendar-days").Stdout;
+        var stdout = Run("plan", "--zone", "America/New_York", "--first-dose", "2027-06-01T16:00", "--cycle-window", "calendar-days").Stdout;
 
         stdout.Should().Contain("Cycle window: the cycle's 5 calendar days\n");
         stdout.Should().Contain("Cycle 1: starts Tue 2027-06-01 16:00 -04:00; window closes Sun 2027-06-06 00:00 -04:00 (exclusive); it holds 13 dose times, 13 planned (bound by the window)\n");
@@ -49,7 +49,7 @@ public partial class CliApplicationTests
     [Fact]
     public void Weekend_MovesFollowUpDatesOntoWorkingDays()
     {
-        var stdout = Run("plan", "--weekend", "Sat,Sun").Stdout;
+        var stdout = Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weekend", "Sat,Sun").Stdout;
 
         stdout.Should().Contain("Response imaging:   Mon 2027-04-26 (4 weeks after the course end date is Sun 2027-04-25, not a working day)\n");
         stdout.Should().Contain("Next-course window: Mon 2027-05-10 to Fri 2027-06-18 (both inclusive)\n  before working days: Sun 2027-05-09 to Sun 2027-06-20\n");
@@ -60,7 +60,7 @@ public partial class CliApplicationTests
     [Fact]
     public void Weekend_OtherDays_AreUsed()
     {
-        var stdout = Run("plan", "--weekend", "fri,Saturday").Stdout;
+        var stdout = Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weekend", "fri,Saturday").Stdout;
 
         stdout.Should().Contain("Response imaging:   Sun 2027-04-25 (4 weeks after the course end date)\n");
         stdout.Should().Contain("Working days:       all but weekend Friday, Saturday; no holidays\n");
@@ -73,7 +73,7 @@ public partial class CliApplicationTests
     [InlineData("us-closures-2027.txt")]
     public void Holidays_FromIcsOrTextFile_MoveTheImagingDate(string file)
     {
-        var (exitCode, stdout, stderr) = Run("plan", "--first-dose", "2027-04-15T08:00", "--holidays", TestDataPath(file));
+        var (exitCode, stdout, stderr) = Run("plan", "--zone", "America/New_York", "--first-dose", "2027-04-15T08:00", "--holidays", TestDataPath(file));
 
         exitCode.Should().Be(0, stderr);
         stdout.Should().Contain("Response imaging:   Tue 2027-06-01 (4 weeks after the course end date is Mon 2027-05-31, not a working day)\n");
@@ -86,7 +86,7 @@ public partial class CliApplicationTests
     [InlineData("none", "Sun 2027-04-25")]
     public void ImagingShift_ChoosesTheDirection(string shift, string expected)
     {
-        var stdout = Run("plan", "--imaging-shift", shift).Stdout;
+        var stdout = Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--imaging-shift", shift).Stdout;
 
         stdout.Should().Contain($"Response imaging:   {expected} (4 weeks after the course end date");
         stdout.Should().Contain("Working days:       all but weekend Saturday, Sunday; no holidays\n");
@@ -97,7 +97,7 @@ public partial class CliApplicationTests
     [Fact]
     public void WeightKg_AddsTheDoseAmounts()
     {
-        var stdout = Run("plan", "--weight-kg", "72.5").Stdout;
+        var stdout = Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "72.5").Stdout;
 
         stdout.Should().Contain("Each dose for 72.5 kg: 43,500,000 IU, 2.6825 mg; 2 vials of 22 million IU; 50 mL of 5% dextrose\n");
         stdout.Should().Contain("Course planned: 1,218,000,000 IU, 75.11 mg in 28 doses\n");
@@ -107,7 +107,7 @@ public partial class CliApplicationTests
     [Fact]
     public void WeightKg_AsJson_WritesPerDoseAmounts()
     {
-        var node = JsonNode.Parse(Run("plan", "--protocol", "nci", "--weight-kg", "140", "--imaging-shift", "next", "--format", "json").Stdout)!;
+        var node = JsonNode.Parse(Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--protocol", "nci", "--weight-kg", "140", "--imaging-shift", "next", "--format", "json").Stdout)!;
 
         node["doses"]![0]!.ToJsonString().Should().EndWith(""","doseIu":100800000,"vials":5,"diluentMl":100}""");
         ((decimal)node["bodyWeightKg"]!).Should().Be(140m);
@@ -117,33 +117,33 @@ public partial class CliApplicationTests
 
     [Theory]
     [InlineData("error: --standard-times needs --dose-timing standard-times",
-        "plan", "--standard-times", "00:00,08:00,16:00")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--standard-times", "00:00,08:00,16:00")]
     [InlineData("error: --standard-times must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '8am,4pm'",
-        "plan", "--dose-timing", "standard-times", "--standard-times", "8am,4pm")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--dose-timing", "standard-times", "--standard-times", "8am,4pm")]
     [InlineData("error: Invalid course protocol: --standard-times must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 15:00.",
-        "plan", "--dose-timing", "standard-times", "--standard-times", "00:00,08:00,15:00")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--dose-timing", "standard-times", "--standard-times", "00:00,08:00,15:00")]
     [InlineData("error: Argument 'calendar' not recognized. Must be one of: 'elapsed' 'calendar-days' (see il2schedule --help)",
-        "plan", "--cycle-window", "calendar")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--cycle-window", "calendar")]
     [InlineData("error: --weekend must be days like Sat,Sun (Mon to Sun, comma-separated) or none; was 'Sat,Funday'",
-        "plan", "--weekend", "Sat,Funday")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weekend", "Sat,Funday")]
     [InlineData("error: --weekend must leave at least one working day a week; was all seven days",
-        "plan", "--weekend", "Mon,Tue,Wed,Thu,Fri,Sat,Sun")]
-    [InlineData("error: --holidays cannot read 'no-such-file.ics': Could not find file '*no-such-file.ics'.",
-        "plan", "--holidays", "no-such-file.ics")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weekend", "Mon,Tue,Wed,Thu,Fri,Sat,Sun")]
+    [InlineData("error: --holidays file 'no-such-file.ics' does not exist",
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--holidays", "no-such-file.ics")]
     [InlineData("error: Argument 'later' not recognized. Must be one of: 'next' 'previous' 'nearest' 'none' (see il2schedule --help)",
-        "plan", "--imaging-shift", "later")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--imaging-shift", "later")]
     [InlineData("error: --weight-kg must be in range (0, 350] kg; was 0",
-        "plan", "--weight-kg", "0")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "0")]
     [InlineData("error: --weight-kg must be in range (0, 350] kg; was -72.5",
-        "plan", "--weight-kg", "-72.5")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "-72.5")]
     [InlineData("error: --weight-kg must be in range (0, 350] kg; was 351",
-        "plan", "--weight-kg", "351")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "351")]
     [InlineData("error: --weight-kg must be a number of kilograms like 72.5; was 'NaN'",
-        "plan", "--weight-kg", "NaN")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "NaN")]
     [InlineData("error: --weight-kg must be a number of kilograms like 72.5; was 'Infinity'",
-        "plan", "--weight-kg", "Infinity")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "Infinity")]
     [InlineData("error: --weight-kg must be a number of kilograms like 72.5; was '72,5'",
-        "plan", "--weight-kg", "72,5")]
+        "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "72,5")]
     public void BadIssue4Option_PrintsOneErrorLineAndExits2WithNothingOnStdout(string expectedStderr, params string[] args)
     {
         var (exitCode, stdout, stderr) = Run(args);
@@ -165,7 +165,7 @@ public partial class CliApplicationTests
         File.WriteAllText(path, contents);
         try
         {
-            var (exitCode, stdout, stderr) = Run("plan", "--holidays", path);
+            var (exitCode, stdout, stderr) = Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--holidays", path);
 
             exitCode.Should().Be(CliApplication.UsageError);
             stdout.Should().BeEmpty();

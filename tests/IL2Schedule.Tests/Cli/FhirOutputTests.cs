@@ -23,7 +23,7 @@ public sealed class FhirOutputTests : IDisposable
     [Fact]
     public void PlanFhir_WritesACollectionWithTheConcreteDoseTimes()
     {
-        var (exitCode, stdout, stderr) = CliRun.Run("plan", "--format", "fhir", "--patient", "Patient/123");
+        var (exitCode, stdout, stderr) = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "fhir", "--patient", "Patient/123");
 
         exitCode.Should().Be(0);
         stderr.Should().BeEmpty();
@@ -39,7 +39,7 @@ public sealed class FhirOutputTests : IDisposable
     [Fact]
     public void PlanFhirTransaction_PostsEveryResourceWithIfNoneExist()
     {
-        var (exitCode, stdout, _) = CliRun.Run("plan", "--format", "fhir-transaction", "--patient", "Patient/123");
+        var (exitCode, stdout, _) = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "fhir-transaction", "--patient", "Patient/123");
 
         exitCode.Should().Be(0);
         var bundle = JsonNode.Parse(stdout)!;
@@ -54,7 +54,7 @@ public sealed class FhirOutputTests : IDisposable
     {
         string path = Path.Combine(folder, "course.fhir.json");
 
-        var (exitCode, stdout, _) = CliRun.Run("plan", "--format", "fhir", "--patient", "Patient/123", "--output", path);
+        var (exitCode, stdout, _) = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "fhir", "--patient", "Patient/123", "--output", path);
 
         exitCode.Should().Be(0);
         stdout.Should().BeEmpty();
@@ -66,7 +66,7 @@ public sealed class FhirOutputTests : IDisposable
     [InlineData("plan", "--format", "fhir-transaction", "error: --format fhir-transaction needs --patient, the patient's FHIR reference (e.g. Patient/123)\n")]
     public void FhirFormats_NeedAPatient(string command, string option, string value, string expected)
     {
-        var (exitCode, stdout, stderr) = CliRun.Run(command, option, value);
+        var (exitCode, stdout, stderr) = CliRun.Run(command, "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", option, value);
 
         exitCode.Should().Be(2);
         stdout.Should().BeEmpty();
@@ -76,7 +76,7 @@ public sealed class FhirOutputTests : IDisposable
     [Fact]
     public void APatientThatIsNoReference_IsAUsageError()
     {
-        var (exitCode, _, stderr) = CliRun.Run("plan", "--format", "fhir", "--patient", "123");
+        var (exitCode, _, stderr) = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "fhir", "--patient", "123");
 
         exitCode.Should().Be(2);
         stderr.Should().Be("error: --patient must be Patient/ and a FHIR id of 1 to 64 letters, digits, '-' or '.', like Patient/123; was '123'\n");
@@ -121,7 +121,7 @@ public sealed class FhirOutputTests : IDisposable
 
         exitCode.Should().Be(2);
         stdout.Should().BeEmpty();
-        stderr.Should().Be($"error: {bad}: MedicationAdministration x1: extension: has no extension urn:il2schedule:fhir:course-event naming the cycle and slot\n");
+        stderr.Should().Be($"error: --fhir-administrations file '{bad}': MedicationAdministration x1: extension: has no extension urn:il2schedule:fhir:course-event naming the cycle and slot\n");
     }
 
     [Fact]
@@ -130,6 +130,6 @@ public sealed class FhirOutputTests : IDisposable
         var (exitCode, _, stderr) = CliRun.Run("replay", Sample("late-and-held.json"), "--fhir-administrations", Path.Combine(folder, "absent.json"), "--patient", "Patient/123");
 
         exitCode.Should().Be(2);
-        stderr.Should().StartWith("error: --fhir-administrations cannot read '").And.EndWith("\n").And.Subject.Count(c => c == '\n').Should().Be(1);
+        stderr.Should().StartWith("error: --fhir-administrations file '").And.EndWith("\n").And.Subject.Count(c => c == '\n').Should().Be(1);
     }
 }

@@ -18,8 +18,8 @@ public sealed class OutputFileTests : IDisposable
     {
         string path = Path.Combine(folder, "plan." + format);
 
-        var toFile = CliRun.Run("plan", "--format", format, "--output", path);
-        var toStdout = CliRun.Run("plan", "--format", format);
+        var toFile = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", format, "--output", path);
+        var toStdout = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", format);
 
         toFile.ExitCode.Should().Be(0);
         toFile.Stdout.Should().BeEmpty();
@@ -46,7 +46,7 @@ public sealed class OutputFileTests : IDisposable
         string path = Path.Combine(folder, "plan.txt");
         File.WriteAllText(path, new string('x', 100_000));
 
-        CliRun.Run("plan", "--output", path).ExitCode.Should().Be(0);
+        CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--output", path).ExitCode.Should().Be(0);
 
         File.ReadAllText(path).Should().StartWith("High-dose IL-2 course, label protocol").And.NotContain("xxx");
     }
@@ -54,7 +54,7 @@ public sealed class OutputFileTests : IDisposable
     [Fact]
     public void Output_Empty_IsAUsageErrorNamingTheOption()
     {
-        var (exitCode, stdout, stderr) = CliRun.Run("plan", "--output", "");
+        var (exitCode, stdout, stderr) = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--output", "");
 
         exitCode.Should().Be(2);
         stdout.Should().BeEmpty();
@@ -64,7 +64,7 @@ public sealed class OutputFileTests : IDisposable
     [Fact]
     public void Output_Directory_IsAUsageErrorNamingIt()
     {
-        var (exitCode, _, stderr) = CliRun.Run("plan", "--output", folder);
+        var (exitCode, _, stderr) = CliRun.Run("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--output", folder);
 
         exitCode.Should().Be(2);
         stderr.Should().Be($"error: --output must name a file; '{folder}' is a directory" + Environment.NewLine);

@@ -148,7 +148,7 @@ public class ReplayCommandTests
     [Fact]
     public void MissingFileAndBadInstant_AreUsageErrors()
     {
-        Run("replay", "/nonexistent/record.json").Stderr.Should().StartWith("error: cannot read the record file '/nonexistent/record.json': ");
+        Run("replay", "/nonexistent/record.json").Stderr.Should().Be("error: the record file '/nonexistent/record.json' is in a folder that does not exist" + System.Environment.NewLine);
         var (exitCode, stdout, stderr) = Run("replay", Sample("late-and-held.json"), "--at", "2027-03-11T10:00");
         exitCode.Should().Be(CliApplication.UsageError);
         stdout.Should().BeEmpty();

@@ -46,7 +46,8 @@ public partial class CoursePlannerTests
     }
 
     // Order at 11:00: 16:00 is 5 h away, not less than 4 h, so it is kept. 14 doses end at
-    // 06-05 16:00; the window (to 06-06 11:00) also holds 06-06 00:00 and 08:00: 16 dose times.
+    // 06-05 16:00; 06-06 00:00 and 08:00 are also before the window's end (06-06 11:00), but a
+    // window holds at most its 15 eight-hourly slots (CycleWindowRule), so the capacity is 15.
     [Fact]
     public void Plan_StandardTimes_OrderAt1100_KeepsThe1600Dose()
     {
@@ -56,7 +57,7 @@ public partial class CoursePlannerTests
         starts.Take(3).Should().Equal("2027-06-01T11:00:00-04:00", "2027-06-01T16:00:00-04:00", "2027-06-02T00:00:00-04:00");
         starts[^1].Should().Be("2027-06-05T16:00:00-04:00");
         starts.Should().HaveCount(14);
-        schedule.Cycles[0].WindowDoseCapacity.Should().Be(16);
+        schedule.Cycles[0].WindowDoseCapacity.Should().Be(15);
     }
 
     // Exactly half the interval: 12:00 to 16:00 is 4 h, which is not less than 4 h: kept.
@@ -118,7 +119,7 @@ public partial class CoursePlannerTests
 
     // Europe/London, spring 2027: at 01:00 GMT (+00:00) on 03-28 clocks go to 02:00 BST (+01:00).
     // Default times: 00:00 +00:00 (00:00Z) then 08:00 +01:00 (07:00Z): 7 h. The 120 h window from
-    // 16:00Z on 03-26 ends 16:00Z on 03-31 = 17:00 +01:00 and holds 16 dose times.
+    // 16:00Z on 03-26 ends 16:00Z on 03-31 = 17:00 +01:00; 16 dose times fall before it, and the first 15 are the cycle's (CycleWindowRule).
     // Autumn: at 02:00 BST on 10-31 clocks go back to 01:00 GMT. 00:00 +01:00 (23:00Z on 10-30)
     // then 08:00 +00:00 (08:00Z): 9 h.
     [Theory]

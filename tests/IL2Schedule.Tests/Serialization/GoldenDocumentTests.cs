@@ -168,7 +168,7 @@ public class GoldenDocumentTests
         var act = () => CourseScheduleJson.Deserialize(node.ToJsonString());
 
         act.Should().Throw<JsonException>().Which.Message.Should().Be(
-            "nextCourseWindowReasons must hold startMovedByDischarge, emptiedByDischarge, startMovedToWorkingDay, endMovedToWorkingDay, noWorkingDay; was 'movedByTheMoon'.");
+            "nextCourseWindowReasons must hold startMovedByDischarge, emptiedByDischarge, startMovedToWorkingDay, endMovedToWorkingDay, noWorkingDay, notShiftable; was 'movedByTheMoon'.");
     }
 
     // Slot 1 given 5 minutes late at 08:05 -05:00; slot 2 held (due 16:05); slot 3 due 8 h after

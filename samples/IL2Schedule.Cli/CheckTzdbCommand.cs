@@ -68,7 +68,8 @@ internal static class CheckTzdbCommand
     /// <summary>One file's courses: a JSON object is a plan or (with <c>events</c>) a record; anything else is read as NDJSON, one plan a line.</summary>
     private static List<CourseDrift> Check(string path, IReadOnlyList<TimeZoneDatabase> stored, TimeZoneDatabase database, Instant? at)
     {
-        string text = InputFile.ReadAllText(path, $"cannot read '{path}'");
+        // An NDJSON file holds a batch's plans, so it has no course-sized limit: only .NET's largest array.
+        string text = InputFile.ReadAllText(path, "check-tzdb file", Array.MaxLength, nameof(Array.MaxLength));
         if (TryParseObject(text) is { } root)
         {
             return [Checked(path, () => root.ContainsKey("events")

@@ -123,7 +123,7 @@ public sealed class CheckTzdbCommandTests : IDisposable
         string bad = Path.Combine(folder, "bad.nzd");
         File.WriteAllText(bad, "not tzdb");
 
-        foreach (var args in new[] { new[] { "check-tzdb", plan, "--tzdb", bad }, ["plan", "--tzdb", bad], ["replay", plan, "--tzdb", bad] })
+        foreach (var args in new[] { new[] { "check-tzdb", plan, "--tzdb", bad }, ["plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--tzdb", bad], ["replay", plan, "--tzdb", bad] })
         {
             var (exitCode, stdout, stderr) = CliRun.Run(args);
 

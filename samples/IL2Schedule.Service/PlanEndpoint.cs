@@ -16,7 +16,12 @@ namespace IL2Schedule.Service;
 /// the answer is byte for byte what <c>il2schedule plan --format json</c> (or fhir, ics, svg) writes, and
 /// a rejected value gets the CLI's own one-line message.
 /// </summary>
-/// <remarks>The CLI's file options (<c>--holidays</c>, <c>--output</c>) are not offered: a service must not read or write files a caller names.</remarks>
+/// <remarks>
+/// <c>firstDose</c> and <c>zone</c> are required (422 naming the missing field): a service has no
+/// worked example to fall back on, and a course is never planned in a zone the caller did not name.
+/// The CLI's file options (<c>--holidays</c>, <c>--output</c>) are not offered: a service must not
+/// read or write files a caller names.
+/// </remarks>
 internal static class PlanEndpoint
 {
     /// <summary>Each JSON field, the CLI option it stands for, and whether it is a number.</summary>
@@ -37,11 +42,14 @@ internal static class PlanEndpoint
         ("patient", "--patient", false),
     ];
 
+    /// <summary>The fields every plan request names: the first dose and its zone.</summary>
+    private static readonly string[] RequiredFields = ["firstDose", "zone"];
+
     internal static void Map(WebApplication app) =>
         app.MapPost("/courses/plan", Handle)
             .WithName("PlanCourse")
             .WithSummary("Plans one course from the CLI's plan options as JSON.")
-            .WithDescription("Fields (all optional; the defaults are the CLI's worked example): " + string.Join(", ", Fields.Select(f => f.Field)) +
+            .WithDescription("Fields (firstDose and zone are required, the others optional): " + string.Join(", ", Fields.Select(f => f.Field)) +
                 ". The answer is what `il2schedule plan --format json` writes; Accept: application/fhir+json (needs patient), text/calendar or image/svg+xml ask for the other formats.")
             .Accepts<Dictionary<string, JsonElement>>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["application/fhir+json", "text/calendar", "image/svg+xml"])
@@ -103,6 +111,12 @@ internal static class PlanEndpoint
                     return (null, BadRequest($"{field.Field} must be {(field.IsNumber ? "a number" : "a string")}; was {value.GetRawText()}"));
                 }
                 arguments.Add(field.Option + "=" + (value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()));
+            }
+            string[] missing = [.. RequiredFields.Where(name => !document.RootElement.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)];
+            if (missing.Length > 0)
+            {
+                return (null, Problems.Result(StatusCodes.Status422UnprocessableEntity,
+                    $"a plan needs both firstDose and zone; {string.Join(" and ", missing)} {(missing.Length == 1 ? "is" : "are")} missing"));
             }
             return (arguments, null);
         }

@@ -102,12 +102,12 @@ public sealed class ServiceTests(WebApplicationFactory<Program> factory) : IClas
     [Fact]
     public async Task Plan_AcceptFhir_AnswersTheClisBundle()
     {
-        using var response = await Post("/courses/plan", """{ "patient": "Patient/ci" }""", "application/fhir+json");
+        using var response = await Post("/courses/plan", """{ "firstDose": "2027-03-10T08:00", "zone": "America/New_York", "patient": "Patient/ci" }""", "application/fhir+json");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/fhir+json");
         string text = await response.Content.ReadAsStringAsync();
-        text.Should().Be(Cli("plan", "--format", "fhir", "--patient", "Patient/ci").Stdout);
+        text.Should().Be(Cli("plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--format", "fhir", "--patient", "Patient/ci").Stdout);
         var bundle = JsonDocument.Parse(text).RootElement;
         bundle.GetProperty("resourceType").GetString().Should().Be("Bundle");
         bundle.GetProperty("entry")[1].GetProperty("resource").GetProperty("dosageInstruction")[0]
@@ -118,7 +118,7 @@ public sealed class ServiceTests(WebApplicationFactory<Program> factory) : IClas
     [Fact]
     public async Task Plan_AcceptCalendar_AnswersAnICalendar()
     {
-        using var response = await Post("/courses/plan", "{}", "text/calendar");
+        using var response = await Post("/courses/plan", """{ "firstDose": "2027-03-10T08:00", "zone": "America/New_York" }""", "text/calendar");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/calendar");
@@ -130,7 +130,7 @@ public sealed class ServiceTests(WebApplicationFactory<Program> factory) : IClas
     [Fact]
     public async Task Plan_AcceptSvg_AnswersThePicture()
     {
-        using var response = await Post("/courses/plan", "{}", "image/svg+xml");
+        using var response = await Post("/courses/plan", """{ "firstDose": "2027-03-10T08:00", "zone": "America/New_York" }""", "image/svg+xml");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
@@ -140,10 +140,10 @@ public sealed class ServiceTests(WebApplicationFactory<Program> factory) : IClas
     [Fact]
     public async Task Plan_UnknownZone_Answers422WithTheClisMessage()
     {
-        using var response = await Post("/courses/plan", """{ "zone": "Mars/Base" }""");
+        using var response = await Post("/courses/plan", """{ "firstDose": "2027-03-10T08:00", "zone": "Mars/Base" }""");
 
         var problem = await Problem(response, HttpStatusCode.UnprocessableEntity);
-        string cliLine = Cli("plan", "--zone", "Mars/Base").Stderr.TrimEnd();
+        string cliLine = Cli("plan", "--first-dose", "2027-03-10T08:00", "--zone", "Mars/Base").Stderr.TrimEnd();
         cliLine.Should().StartWith("error: Unknown time zone 'Mars/Base'");
         ("error: " + problem.GetProperty("detail").GetString()).Should().Be(cliLine);
     }
@@ -152,16 +152,28 @@ public sealed class ServiceTests(WebApplicationFactory<Program> factory) : IClas
     [Fact]
     public async Task Plan_FirstDoseInTheSpringGap_Answers422WithTheClisAdvice()
     {
-        using var response = await Post("/courses/plan", """{ "firstDose": "2027-03-14T02:30" }""");
+        using var response = await Post("/courses/plan", """{ "firstDose": "2027-03-14T02:30", "zone": "America/New_York" }""");
 
         var problem = await Problem(response, HttpStatusCode.UnprocessableEntity);
         problem.GetProperty("detail").GetString().Should().EndWith("Choose another --first-dose, or pass --resolve lenient (a skipped time moves forward by the gap, a repeated one takes the earlier instant).");
     }
 
+    [Theory]
+    [InlineData("{}", "a plan needs both firstDose and zone; firstDose and zone are missing")]
+    [InlineData("""{ "firstDose": "2027-03-10T08:00" }""", "a plan needs both firstDose and zone; zone is missing")]
+    [InlineData("""{ "zone": "America/New_York", "firstDose": null }""", "a plan needs both firstDose and zone; firstDose is missing")]
+    public async Task Plan_WithoutFirstDoseOrZone_Answers422NamingTheMissingField(string body, string detail)
+    {
+        using var response = await Post("/courses/plan", body);
+
+        var problem = await Problem(response, HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("detail").GetString().Should().Be(detail);
+    }
+
     [Fact]
     public async Task Plan_ValueThatLooksLikeAnOption_IsAValueNotAnOption()
     {
-        using var response = await Post("/courses/plan", """{ "zone": "--holidays=/etc/passwd" }""");
+        using var response = await Post("/courses/plan", """{ "firstDose": "2027-03-10T08:00", "zone": "--holidays=/etc/passwd" }""");
 
         var problem = await Problem(response, HttpStatusCode.UnprocessableEntity);
         problem.GetProperty("detail").GetString().Should().StartWith("Unknown time zone '--holidays=/etc/passwd'");

@@ -51,6 +51,7 @@ internal static class ReplayTable
         if (schedule.DoseAmount is { } amount)
         {
             text.AppendLine(Invariant, $"Dose amount:        {amount}; given {schedule.GivenCourseInternationalUnits:N0} IU{(schedule.GivenCourseMilligrams is { } mg ? $" ({mg} mg)" : "")}, projected {schedule.ProjectedCourseInternationalUnits:N0} IU");
+            text.Append(AmountNotes(amount));
         }
         if (schedule.NextCourseWindow is { } window)
         {

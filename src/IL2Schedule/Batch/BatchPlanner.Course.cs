@@ -122,7 +122,7 @@ public sealed partial class BatchPlanner
             }
         }
 
-        public readonly void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)
+        public readonly void Cycle(int cycleIndex, Instant nominalLocal, Instant start, CycleStartResolution resolution, Instant windowEnd, int capacity, int planned)
         {
         }
     }

@@ -250,7 +250,7 @@ public sealed partial class CoursePlanner
             doses[indexInCycle] = new ScheduledDose(++doseNumber, cycleIndex + 1, indexInCycle + 1, start.InZone(zone), InfusionRule.End(protocol, start).InZone(zone));
         }
 
-        public void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned)
+        public void Cycle(int cycleIndex, Instant nominalLocal, Instant start, CycleStartResolution resolution, Instant windowEnd, int capacity, int planned)
         {
             var cycleDoses = doses!;
             if (planned < cycleDoses.Length)
@@ -261,6 +261,7 @@ public sealed partial class CoursePlanner
                 cycleIndex + 1,
                 LocalInstant.ToLocalDateTime(nominalLocal),
                 start.InZone(zone),
+                resolution,
                 windowEnd.InZone(zone),
                 capacity,
                 planned < protocol.MaxDosesPerCycle ? CycleBound.Window : CycleBound.Cap,

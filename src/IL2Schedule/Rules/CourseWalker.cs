@@ -10,10 +10,10 @@ internal interface ICourseSink
     void Dose(int cycleIndex, int indexInCycle, Instant start);
 
     /// <summary>
-    /// A planned cycle, after its doses: its nominal start (a local instant), start, window end
-    /// (exclusive), the dose times its window holds, and how many of them are planned.
+    /// A planned cycle, after its doses: its nominal start (a local instant), start, how the start
+    /// was resolved, window end (exclusive), the dose times its window holds, and how many of them are planned.
     /// </summary>
-    void Cycle(int cycleIndex, Instant nominalLocal, Instant start, Instant windowEnd, int capacity, int planned);
+    void Cycle(int cycleIndex, Instant nominalLocal, Instant start, CycleStartResolution resolution, Instant windowEnd, int capacity, int planned);
 }
 
 /// <summary>
@@ -70,7 +70,17 @@ internal static class CourseWalker
         for (int c = 0; c < protocol.CycleCount; c++)
         {
             var nominal = CycleStartRule.NominalStart(protocol, firstDoseLocal, c);
-            var start = c == 0 ? firstStart : CycleStartRule.Resolve(ref map, nominal);
+            Instant start;
+            CycleStartResolution resolution;
+            if (c == 0)
+            {
+                start = firstStart;
+                resolution = CycleStartRule.ResolutionOfFirst(ref map, firstDoseLocal, firstStart);
+            }
+            else
+            {
+                start = CycleStartRule.Resolve(ref map, nominal, out resolution);
+            }
             if (start < previousEnd)
             {
                 failure = new PlanningFailure(CoursePlanningFailure.CycleStartsBeforePreviousCycleEnds, c + 1, 0, doseNumber, start, previousEnd, default, nominal);
@@ -94,7 +104,7 @@ internal static class CourseWalker
                 doseNumber += cap;
                 previousEnd = InfusionRule.End(protocol, t);
                 endOffset = offsets.Current;
-                sink.Cycle(c, nominal, start, windowEnd, protocol.SlotsPerCycle, cap);
+                sink.Cycle(c, nominal, start, resolution, windowEnd, protocol.SlotsPerCycle, cap);
                 continue;
             }
             int capacity = 0;
@@ -140,7 +150,7 @@ internal static class CourseWalker
                 failure = new PlanningFailure(CoursePlanningFailure.OffsetWithSeconds, c + 1, 0, doseNumber, windowEnd, previousEnd, windowEnd, nominal);
                 return false;
             }
-            sink.Cycle(c, nominal, start, windowEnd, capacity, capacity < cap ? capacity : cap);
+            sink.Cycle(c, nominal, start, resolution, windowEnd, capacity, capacity < cap ? capacity : cap);
         }
         course = new CourseTotals(doseNumber, previousEnd, endOffset);
         return true;

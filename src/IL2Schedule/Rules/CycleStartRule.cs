@@ -16,8 +16,36 @@ internal static class CycleStartRule
     internal static Instant NominalStart(CourseProtocol protocol, Instant firstDoseLocal, int cycleIndex) =>
         firstDoseLocal + Duration.FromDays(checked(cycleIndex * protocol.DaysBetweenCycleStarts));
 
-    /// <summary>The instant a later cycle (or a rescheduled one) starts: its nominal start, resolved leniently.</summary>
-    internal static Instant Resolve<TMap>(ref TMap map, Instant nominalLocal)
+    /// <summary>The instant a later cycle (or a rescheduled one) starts: its nominal start, resolved leniently, and how it was resolved.</summary>
+    internal static Instant Resolve<TMap>(ref TMap map, Instant nominalLocal, out CycleStartResolution resolution)
+        where TMap : IZoneMap
+    {
+        var start = map.MapLeniently(nominalLocal, out bool unique);
+        resolution = unique
+            ? CycleStartResolution.AsPlanned
+            : IsSkipped(ref map, nominalLocal, start) ? CycleStartResolution.ShiftedForward : CycleStartResolution.EarlierOffset;
+        return start;
+    }
+
+    /// <summary>
+    /// How cycle 1's start, the first dose's instant as the caller fixed it, relates to the first
+    /// dose's requested local date-time: as planned, or which resolution of a skipped or repeated time it is.
+    /// </summary>
+    internal static CycleStartResolution ResolutionOfFirst<TMap>(ref TMap map, Instant firstDoseLocal, Instant firstStart)
+        where TMap : IZoneMap
+    {
+        var lenient = map.MapLeniently(firstDoseLocal, out bool unique);
+        if (unique)
+        {
+            return CycleStartResolution.AsPlanned;
+        }
+        return IsSkipped(ref map, firstDoseLocal, lenient)
+            ? (firstStart == lenient ? CycleStartResolution.ShiftedForward : CycleStartResolution.OtherInstantInGap)
+            : (firstStart == lenient ? CycleStartResolution.EarlierOffset : CycleStartResolution.LaterOffset);
+    }
+
+    /// <summary>True if the lenient resolution of a local time not mapped uniquely moved its clock time: the time is skipped, not repeated.</summary>
+    private static bool IsSkipped<TMap>(ref TMap map, Instant nominalLocal, Instant lenient)
         where TMap : IZoneMap =>
-        map.MapLeniently(nominalLocal, out _);
+        lenient + Duration.FromSeconds(map.GetZoneInterval(lenient).WallOffset.Seconds) != nominalLocal;
 }

@@ -58,6 +58,8 @@ public static partial class CourseRecordJson
                 DoseMg = plan.DoseAmount?.Milligrams,
                 Vials = plan.DoseAmount?.Vials,
                 DiluentMl = plan.DoseAmount?.DiluentMilliliters,
+                ConcentrationMgPerMl = plan.DoseAmount?.ConcentrationMilligramsPerMilliliter,
+                DilutionWarning = plan.DoseAmount?.ConcentrationWarning,
             }))],
             CourseEnd = schedule.CourseEnd?.ToOffsetDateTime(),
             CourseEndDate = schedule.CourseEndDate,

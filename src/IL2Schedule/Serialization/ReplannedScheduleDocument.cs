@@ -127,6 +127,11 @@ internal sealed class ReplannedDoseDocument
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public required int? DiluentMl { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required decimal? ConcentrationMgPerMl { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required string? DilutionWarning { get; init; }
 }
 
 internal sealed class StatusDocument

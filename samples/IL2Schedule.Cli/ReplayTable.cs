@@ -65,6 +65,10 @@ internal static class ReplayTable
         {
             text.AppendLine(Invariant, $"Discharge:          {Date(discharge)}");
         }
+        foreach (var superseded in schedule.Superseded)
+        {
+            text.AppendLine(Invariant, $"Superseded:         {superseded.Description}");
+        }
         if (status is not null)
         {
             text.AppendLine(Invariant, $"Status at {DateTime(status.At.InZone(plan.Zone))}: next due {(status.NextDue is { } next ? $"cycle {next.CycleNumber} slot {next.Slot} at {DateTime(next.Due)}" : "none")}; overdue {(status.Overdue.Count == 0 ? "none" : string.Join(", ", status.Overdue.Select(slot => $"cycle {slot.CycleNumber} slot {slot.Slot}")))}");

@@ -121,6 +121,35 @@ public sealed class ReplannedSchedule
     /// <returns>The derivations (see <see cref="Derivation"/>); a new list on each call.</returns>
     public IReadOnlyList<Derivation> Explain() => ReplannedExplanation.For(this).AsReadOnly();
 
+    /// <summary>
+    /// Every event a correction replaced, in the order of the corrections, each with the correction
+    /// that replaced it (the audit trail; both stay in <see cref="CourseRecord.Events"/>).
+    /// </summary>
+    public IReadOnlyList<SupersededEvent> Superseded
+    {
+        get
+        {
+            var current = new Dictionary<string, CourseEvent>(StringComparer.Ordinal);
+            var superseded = new List<SupersededEvent>();
+            foreach (var courseEvent in Record.Events)
+            {
+                if (courseEvent is Corrected correction)
+                {
+                    if (current.TryGetValue(correction.CorrectedEventId, out var replaced))
+                    {
+                        superseded.Add(new SupersededEvent(replaced, correction, Record.Plan.Zone));
+                    }
+                    current[correction.CorrectedEventId] = correction.Replacement;
+                }
+                else if (courseEvent.Id is { } id)
+                {
+                    current[id] = courseEvent;
+                }
+            }
+            return superseded.AsReadOnly();
+        }
+    }
+
     /// <summary>How many slots are still planned.</summary>
     public int DosesPlanned => slots.Count(slot => slot.Status == DoseSlotStatus.Planned);
 

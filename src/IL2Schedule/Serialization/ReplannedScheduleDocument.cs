@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using NodaTime;
 
@@ -67,6 +68,9 @@ internal sealed class ReplannedScheduleDocument
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public required decimal? ProjectedCourseIu { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required List<SupersededDocument>? Superseded { get; init; }
 
     public required StatusDocument? Status { get; init; }
 }
@@ -150,4 +154,13 @@ internal sealed class SlotReferenceDocument
     public required int Slot { get; init; }
 
     public required OffsetDateTime Due { get; init; }
+}
+
+internal sealed class SupersededDocument
+{
+    public required JsonObject Event { get; init; }
+
+    public required JsonObject CorrectedBy { get; init; }
+
+    public required string Description { get; init; }
 }

@@ -96,7 +96,7 @@ public static class RuleBook
             "",
             @"this library's rules; ""4 h early"" is this library's choice"),
         new RuleText(RuleSet.Replanning, 6, "Status",
-            @"`GetStatus(Instant)` or `GetStatus(IClock)` lists the next due slot and the overdue ones (planned, unrecorded, due before the instant).",
+            @"`GetStatus(Instant)`, `GetStatus(DateTimeOffset)`, `GetStatus(ZonedDateTime)` or `GetStatus(IClock)` lists the next due slot and the overdue ones (planned, unrecorded, due before the instant).",
             "",
             @"—"),
     ];

@@ -91,11 +91,12 @@ internal static class PlanCommand
         format.AcceptOnlyFromAmong("table", "json", "ics", "svg", "png", "fhir", "fhir-transaction");
         var output = OutputFile.CreateOption();
         var patient = FhirOutput.CreatePatientOption();
+        var explain = ExplainOutput.CreateOption();
 
         var command = new Command("plan", "Plan one course: every dose's start and end, course end, imaging date and next-course window.")
         {
             firstDose, zone, doseTiming, standardTimes, cycleWindow, protocol, maxDoses, resolve, discharge,
-            workingDays.Weekend, workingDays.Holidays, workingDays.ImagingShift, weightKg, format, output, patient,
+            workingDays.Weekend, workingDays.Holidays, workingDays.ImagingShift, weightKg, format, output, patient, explain,
         };
         var tzdb = TzdbOption.Create("resolve --zone in");
         command.Options.Add(tzdb);
@@ -103,6 +104,7 @@ internal static class PlanCommand
         {
             string? outputPath = OutputFile.Check(parseResult.GetValue(output));
             OutputFile.CheckBinary(parseResult.GetValue(format)!, outputPath, parseResult.InvocationConfiguration.Output);
+            ExplainOutput.Check(parseResult.GetValue(explain), parseResult.GetValue(format)!);
             string protocolName = parseResult.GetValue(protocol)!;
             string protocolDescription = protocolName + " protocol";
             var builder = new CourseProtocolBuilder(CourseProtocol.Presets[protocolName])
@@ -137,7 +139,8 @@ internal static class PlanCommand
                 workingDays.Parse(parseResult),
                 parseResult.GetValue(format)!,
                 outputPath,
-                parseResult.GetValue(patient));
+                parseResult.GetValue(patient),
+                parseResult.GetValue(explain));
             return Run(parseResult.InvocationConfiguration.Output, request);
         });
         return command;
@@ -212,6 +215,10 @@ internal static class PlanCommand
             "fhir" or "fhir-transaction" => FhirOutput.Plan(schedule, request.Format, request.Patient),
             _ => ScheduleTable.Render(schedule, request.ProtocolDescription),
         };
+        if (request.Explain)
+        {
+            text = ExplainOutput.Add(text, request.Format, schedule.Explain());
+        }
         OutputFile.Write(output, request.OutputPath, text);
         return CliApplication.Success;
     }

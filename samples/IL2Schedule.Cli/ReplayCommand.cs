@@ -55,9 +55,10 @@ internal static class ReplayCommand
         {
             Description = "Body weight in kg: adds each dose's amount and the given and projected course totals. Overrides the record's bodyWeightKg.",
         };
+        var explain = ExplainOutput.CreateOption();
         var command = new Command("replay", "Apply a recorded course's events (given, held, late, stopped doses) and print the re-planned schedule. Dose timing and cycle window come from the record file.")
         {
-            recordFile, format, output, at, weekend, holidays, imagingShift, weightKg, patient, administrations,
+            recordFile, format, output, at, weekend, holidays, imagingShift, weightKg, patient, administrations, explain,
         };
         var tzdb = TzdbOption.Create("re-plan the record with");
         command.Options.Add(tzdb);
@@ -65,6 +66,7 @@ internal static class ReplayCommand
         {
             string? outputPath = OutputFile.Check(parseResult.GetValue(output));
             OutputFile.CheckBinary(parseResult.GetValue(format)!, outputPath, parseResult.InvocationConfiguration.Output);
+            ExplainOutput.Check(parseResult.GetValue(explain), parseResult.GetValue(format)!);
             var record = Read(parseResult.GetValue(recordFile)!, parseResult.GetValue(tzdb), parseResult.InvocationConfiguration.Error);
             string? patientReference = parseResult.GetValue(patient);
             if (parseResult.GetValue(administrations) is { } administrationsPath)
@@ -100,7 +102,7 @@ internal static class ReplayCommand
                 OutputFile.Write(parseResult.InvocationConfiguration.Output, outputPath, FhirOutput.Record(record, patientReference));
                 return CliApplication.Success;
             }
-            return Run(parseResult.InvocationConfiguration.Output, outputPath, record, formatName, parseResult.GetValue(at));
+            return Run(parseResult.InvocationConfiguration.Output, outputPath, record, formatName, parseResult.GetValue(at), parseResult.GetValue(explain));
         });
         return command;
     }
@@ -121,7 +123,7 @@ internal static class ReplayCommand
         }
     }
 
-    private static int Run(TextWriter output, string? outputPath, CourseRecord record, string format, string? atText)
+    private static int Run(TextWriter output, string? outputPath, CourseRecord record, string format, string? atText, bool explain)
     {
         var at = atText is null ? (Instant?)null : ParseAt(atText);
         var status = at is { } instant ? record.GetStatus(instant) : null;
@@ -138,6 +140,10 @@ internal static class ReplayCommand
             "svg" => CourseTimeline.Svg(schedule, at, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight),
             _ => ReplayTable.Render(schedule, status),
         };
+        if (explain)
+        {
+            rendered = ExplainOutput.Add(rendered, format, schedule.Explain());
+        }
         OutputFile.Write(output, outputPath, rendered);
         return CliApplication.Success;
     }

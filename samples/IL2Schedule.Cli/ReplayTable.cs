@@ -51,6 +51,7 @@ internal static class ReplayTable
         if (schedule.DoseAmount is { } amount)
         {
             text.AppendLine(Invariant, $"Dose amount:        {amount}; given {schedule.GivenCourseInternationalUnits:N0} IU{(schedule.GivenCourseMilligrams is { } mg ? $" ({mg} mg)" : "")}, projected {schedule.ProjectedCourseInternationalUnits:N0} IU");
+            text.Append(AmountNotes(amount));
         }
         if (schedule.NextCourseWindow is { } window)
         {
@@ -63,6 +64,10 @@ internal static class ReplayTable
         if (schedule.DischargeDate is { } discharge)
         {
             text.AppendLine(Invariant, $"Discharge:          {Date(discharge)}");
+        }
+        foreach (var superseded in schedule.Superseded)
+        {
+            text.AppendLine(Invariant, $"Superseded:         {superseded.Description}");
         }
         if (status is not null)
         {

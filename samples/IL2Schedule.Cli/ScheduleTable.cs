@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -28,15 +29,16 @@ internal static class ScheduleTable
             string courseMilligrams = schedule.PlannedCourseMilligrams is { } total ? string.Create(Invariant, $", {total} mg") : "";
             text.AppendLine(Invariant, $"Each dose for {amount.BodyWeightKilograms} kg: {amount.InternationalUnits:N0} IU{milligrams}; {amount.Vials} vial{(amount.Vials == 1 ? "" : "s")} of 22 million IU; {amount.DiluentMilliliters} mL of 5% dextrose");
             text.AppendLine(Invariant, $"Course planned: {schedule.PlannedCourseInternationalUnits:N0} IU{courseMilligrams} in {schedule.Doses.Count} doses");
+            text.Append(AmountNotes(amount));
         }
         Offset? previousOffset = null;
         foreach (var cycle in schedule.Cycles)
         {
             text.AppendLine();
             text.AppendLine(Invariant, $"Cycle {cycle.Number}: starts {DateTime(cycle.Start)}; window closes {DateTime(cycle.WindowEnd)} (exclusive); it holds {cycle.WindowDoseCapacity} dose times, {cycle.Doses.Count} planned (bound by the {(cycle.BoundBy == CycleBound.Cap ? "dose cap" : "window")})");
-            if (cycle.Start.LocalDateTime != cycle.NominalStart)
+            if (StartNote(cycle.StartResolution) is { } resolution)
             {
-                text.AppendLine(Invariant, $"  (nominal start {cycle.NominalStart.ToString("uuuu'-'MM'-'dd HH':'mm", Invariant)} does not exist in {schedule.ZoneId}; moved forward by the gap)");
+                text.AppendLine(Invariant, $"  (nominal start {cycle.NominalStart.ToString("uuuu'-'MM'-'dd HH':'mm", Invariant)} in {schedule.ZoneId} {resolution})");
             }
             text.AppendLine("  Dose  In cycle  Start                        End");
             foreach (var dose in cycle.Doses)
@@ -80,6 +82,23 @@ internal static class ScheduleTable
         }
         return text.ToString();
     }
+
+    /// <summary>The final concentration line and, outside the label's range, the warning line; "" without a mg figure.</summary>
+    internal static string AmountNotes(DoseAmount amount) =>
+        amount.ConcentrationMilligramsPerMilliliter is { } concentration
+            ? string.Create(Invariant, $"Final concentration: {concentration} mg/mL ({amount.Milligrams} mg in {amount.DiluentMilliliters} mL){Environment.NewLine}")
+                + (amount.ConcentrationWarning is { } warning ? $"Warning: {warning}{Environment.NewLine}" : "")
+            : "";
+
+    /// <summary>How a cycle start was resolved, in words; null when it is as planned.</summary>
+    internal static string? StartNote(CycleStartResolution resolution) => resolution switch
+    {
+        CycleStartResolution.ShiftedForward => "does not exist; moved forward by the gap",
+        CycleStartResolution.OtherInstantInGap => "does not exist; the first dose's resolver chose another instant",
+        CycleStartResolution.EarlierOffset => "happens twice; the earlier one is taken",
+        CycleStartResolution.LaterOffset => "happens twice; the later one is taken",
+        _ => null,
+    };
 
     private static string Timing(CourseProtocol protocol) => protocol.DoseTiming switch
     {

@@ -58,6 +58,8 @@ internal static class PlanResources
     /// MedicationRequest (FHIR R4 medicationrequest.html) for one cycle: aldesleukin as text,
     /// based on the CarePlan, with one dosage instruction whose <see cref="CycleTiming"/> carries the
     /// rule and every concrete dose start, and whose dose is per kg or, with a body weight, in IU.
+    /// With a body weight whose final concentration is outside the label's 0.03–0.07 mg/mL (label
+    /// section 2.5), the dosage text ends with the warning (<see cref="DoseAmount.ConcentrationWarning"/>).
     /// </summary>
     private static MedicationRequest MedicationRequest(CourseSchedule plan, CycleSchedule cycle, string patientReference, CourseIds ids)
     {
@@ -67,7 +69,7 @@ internal static class PlanResources
         {
             Sequence = 1,
             Text = string.Create(CultureInfo.InvariantCulture,
-                $"{protocol.DoseInternationalUnitsPerKilogram:N0} IU/kg intravenously over {protocol.InfusionDuration.TotalMinutes:0.##} minutes every {protocol.DosingInterval.TotalHours:0.##} hours; {cycle.Doses.Count} doses in cycle {cycle.Number}"),
+                $"{protocol.DoseInternationalUnitsPerKilogram:N0} IU/kg intravenously over {protocol.InfusionDuration.TotalMinutes:0.##} minutes every {protocol.DosingInterval.TotalHours:0.##} hours; {cycle.Doses.Count} doses in cycle {cycle.Number}{(plan.DoseAmount?.ConcentrationWarning is { } warning ? "; warning: " + warning : "")}"),
             Timing = CycleTiming(plan, cycle),
             Route = new CodeableConcept { Text = "intravenous" },
         };

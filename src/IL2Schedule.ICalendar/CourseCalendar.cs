@@ -83,7 +83,7 @@ public static class CourseCalendar
         foreach (var dose in course.Doses)
         {
             writer.Dose(dose.CycleNumber, dose.NumberInCycle, dose.Number, dose.Start, dose.End, cancelled: false, status: null,
-                $"Intravenous infusion from {Text(dose.Start)} to {Text(dose.End)}.");
+                $"Intravenous infusion from {Text(dose.Start)} to {Text(dose.End)}." + Warning(course.DoseAmount));
         }
         writer.Imaging(course.ResponseAssessmentDate, cancelled: false);
         writer.Window(course.NextCourseWindow, cancelled: false);
@@ -118,7 +118,7 @@ public static class CourseCalendar
             {
                 DoseSlotStatus.Given => $"Given from {Text(slot.Start)} to {Text(slot.End)}.",
                 DoseSlotStatus.Held => $"Held ({slot.HeldReason}); it was due at {Text(slot.Due)}.",
-                DoseSlotStatus.Planned => $"Planned intravenous infusion from {Text(slot.Start)} to {Text(slot.End)}.",
+                DoseSlotStatus.Planned => $"Planned intravenous infusion from {Text(slot.Start)} to {Text(slot.End)}." + Warning(plan.DoseAmount),
                 _ => $"Not given ({status}); it was due at {Text(slot.Due)}.",
             };
             writer.Dose(slot.CycleNumber, slot.Slot, slot.Number, slot.Start, slot.End,
@@ -146,6 +146,12 @@ public static class CourseCalendar
         }
         return courseId;
     }
+
+    /// <summary>
+    /// " Warning: ..." for a dose whose final concentration is outside the label's 0.03–0.07 mg/mL
+    /// (label section 2.5; <see cref="DoseAmount.ConcentrationWarning"/>), or "" (no weight, or in range).
+    /// </summary>
+    private static string Warning(DoseAmount? amount) => amount?.ConcentrationWarning is { } warning ? $" Warning: {warning}." : "";
 
     private static string Text(ZonedDateTime time) => OffsetText.Format(time.ToOffsetDateTime());
 

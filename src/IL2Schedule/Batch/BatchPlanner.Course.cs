@@ -116,7 +116,7 @@ public sealed partial class BatchPlanner
             }
         }
 
-        public readonly void Cycle(int cycleIndex, long nominalLocal, long start, long windowEnd, int capacity, int planned)
+        public readonly void Cycle(int cycleIndex, long nominalLocal, long start, CycleStartResolution resolution, long windowEnd, int capacity, int planned)
         {
         }
     }

@@ -29,6 +29,12 @@ public sealed class DoseAmount : IEquatable<DoseAmount>
     /// <summary>The international units in one vial: 22 million IU (1.3 mg), from the label.</summary>
     public const int VialInternationalUnits = 22_000_000;
 
+    /// <summary>The lowest final concentration the label asks for, in mg/mL: 0.03 (label section 2.5), inclusive.</summary>
+    public const decimal MinConcentrationMilligramsPerMilliliter = 0.03m;
+
+    /// <summary>The highest final concentration the label asks for, in mg/mL: 0.07 (label section 2.5), inclusive.</summary>
+    public const decimal MaxConcentrationMilligramsPerMilliliter = 0.07m;
+
     /// <summary>The largest dose diluted in 25 mL: 25.4 million IU, inclusive.</summary>
     private const decimal SmallDiluentLimit = 25_400_000m;
 
@@ -42,6 +48,7 @@ public sealed class DoseAmount : IEquatable<DoseAmount>
         Milligrams = milligrams;
         Vials = (int)decimal.Ceiling(internationalUnits / VialInternationalUnits);
         DiluentMilliliters = internationalUnits <= SmallDiluentLimit ? 25 : internationalUnits <= MediumDiluentLimit ? 50 : 100;
+        ConcentrationMilligramsPerMilliliter = milligrams is { } mg ? Normalize(mg / DiluentMilliliters) : null;
     }
 
     /// <summary>The body weight the amount is for, in kilograms, as the caller gave it; in (0, 350].</summary>
@@ -76,6 +83,41 @@ public sealed class DoseAmount : IEquatable<DoseAmount>
     /// choice; each bound belongs to the smaller volume.
     /// </remarks>
     public int DiluentMilliliters { get; }
+
+    /// <summary>
+    /// The final concentration of the diluted dose in mg/mL: <see cref="Milligrams"/> ÷
+    /// <see cref="DiluentMilliliters"/>, exact (2.6825 mg in 50 mL = 0.05365 mg/mL at 72.5 kg); null
+    /// when the protocol has no mg figure (the NCI preset), since the label's IU and mg figures are
+    /// not converted into each other.
+    /// </summary>
+    /// <remarks>Label section 2.5: the final concentration should lie between 0.03 and 0.07 mg/mL.</remarks>
+    public decimal? ConcentrationMilligramsPerMilliliter { get; }
+
+    /// <summary>
+    /// True when <see cref="ConcentrationMilligramsPerMilliliter"/> lies within
+    /// [<see cref="MinConcentrationMilligramsPerMilliliter"/>, <see cref="MaxConcentrationMilligramsPerMilliliter"/>]
+    /// (both inclusive, this library's reading of "between"), false outside it, null without a concentration.
+    /// </summary>
+    /// <remarks>
+    /// Label section 2.5: outside 0.03–0.07 mg/mL drug delivery varies more (below 0.03 mg/mL the
+    /// label's older text asks for albumin in the bag). A very light patient falls below the range
+    /// in the 25 mL band (20 kg: 0.74 mg in 25 mL = 0.0296 mg/mL) and a very heavy one above it in
+    /// the 100 mL band (200 kg: 7.4 mg in 100 mL = 0.074 mg/mL). The dose is never changed.
+    /// </remarks>
+    public bool? IsConcentrationInLabelRange => ConcentrationMilligramsPerMilliliter is { } c
+        ? c >= MinConcentrationMilligramsPerMilliliter && c <= MaxConcentrationMilligramsPerMilliliter
+        : null;
+
+    /// <summary>
+    /// The warning for a final concentration outside the label's range, in English, for example
+    /// "final concentration 0.074 mg/mL (7.4 mg in 100 mL of 5% dextrose) is above the label's range of 0.03 to 0.07 mg/mL (Label §2.5); the dose is not changed";
+    /// null when the concentration is in the range or unknown.
+    /// </summary>
+    public string? ConcentrationWarning => IsConcentrationInLabelRange == false
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"final concentration {ConcentrationMilligramsPerMilliliter} mg/mL ({Milligrams} mg in {DiluentMilliliters} mL of 5% dextrose) is {(ConcentrationMilligramsPerMilliliter < MinConcentrationMilligramsPerMilliliter ? "below" : "above")} the label's range of {MinConcentrationMilligramsPerMilliliter} to {MaxConcentrationMilligramsPerMilliliter} mg/mL ({RuleBook.Planning(15).Source}); the dose is not changed")
+        : null;
 
     /// <summary>The amount of one dose of <paramref name="protocol"/> for a body weight.</summary>
     /// <param name="protocol">The protocol whose per-kilogram figures apply.</param>

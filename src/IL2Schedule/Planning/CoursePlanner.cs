@@ -272,7 +272,7 @@ public sealed partial class CoursePlanner
 
         private readonly ZonedDateTime InZone(long ticks) => Ticks.ToInstant(ticks).InZone(zone);
 
-        public void Cycle(int cycleIndex, long nominalLocal, long start, long windowEnd, int capacity, int planned)
+        public void Cycle(int cycleIndex, long nominalLocal, long start, CycleStartResolution resolution, long windowEnd, int capacity, int planned)
         {
             var cycleDoses = doses!;
             if (planned < cycleDoses.Length)
@@ -283,6 +283,7 @@ public sealed partial class CoursePlanner
                 cycleIndex + 1,
                 LocalTicks.ToLocalDateTime(nominalLocal),
                 InZone(start),
+                resolution,
                 InZone(windowEnd),
                 capacity,
                 planned < protocol.MaxDosesPerCycle ? CycleBound.Window : CycleBound.Cap,

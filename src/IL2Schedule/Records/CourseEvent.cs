@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using NodaTime;
 
 namespace IL2Schedule.Records;
@@ -7,7 +8,7 @@ namespace IL2Schedule.Records;
 /// <summary>
 /// A fact about a course as it happened, from the medication administration record: a dose given
 /// or held, a cycle or the course stopped, a cycle moved, the patient discharged, or a correction.
-/// Immutable, validated on construction, with value equality over the id and every value.
+/// Immutable, validated on construction, with value equality over the id, every value and the audit trail (<see cref="RecordedAt"/>, <see cref="RecordedBy"/>).
 /// </summary>
 /// <remarks>
 /// The event kinds follow what a medication administration record holds and the label's handling of toxicity (Proleukin label, section
@@ -32,12 +33,47 @@ public abstract class CourseEvent : IEquatable<CourseEvent>
     /// </summary>
     public string? Id { get; }
 
+    /// <summary>The longest <see cref="RecordedBy"/> accepted, in characters: this library's bound, long enough for a name and a role.</summary>
+    public const int MaxRecordedByLength = 200;
+
+    /// <summary>The instant the event was entered in the medication administration record, if known (the audit trail; not used by re-planning).</summary>
+    public Instant? RecordedAt { get; private set; }
+
+    /// <summary>Who entered the event, as free text (a name, a user id, a system), if known; at most <see cref="MaxRecordedByLength"/> characters.</summary>
+    public string? RecordedBy { get; private set; }
+
+    /// <summary>Returns this event with its audit trail: when it was entered and by whom. Re-planning ignores both.</summary>
+    /// <param name="recordedAt">The instant the event was entered, or null.</param>
+    /// <param name="recordedBy">Who entered it, or null: not empty, without leading or trailing white space, at most <see cref="MaxRecordedByLength"/> characters.</param>
+    /// <returns>A copy of this event with the audit values; this one is unchanged.</returns>
+    /// <exception cref="ArgumentException"><paramref name="recordedBy"/> is empty, padded with white space or holds a control character.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="recordedBy"/> is longer than <see cref="MaxRecordedByLength"/> characters.</exception>
+    public CourseEvent WithAudit(Instant? recordedAt, string? recordedBy)
+    {
+        if (recordedBy is not null)
+        {
+            if (recordedBy.Length > MaxRecordedByLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(recordedBy), recordedBy.Length,
+                    string.Create(CultureInfo.InvariantCulture, $"recordedBy must be at most {MaxRecordedByLength} characters; was {recordedBy.Length}"));
+            }
+            if (recordedBy.Length == 0 || recordedBy.Trim().Length != recordedBy.Length || recordedBy.Any(char.IsControl))
+            {
+                throw new ArgumentException($"recordedBy must be null or a non-empty text without leading or trailing white space or control characters; was '{recordedBy}'", nameof(recordedBy));
+            }
+        }
+        var copy = (CourseEvent)MemberwiseClone();
+        copy.RecordedAt = recordedAt;
+        copy.RecordedBy = recordedBy;
+        return copy;
+    }
+
     /// <summary>The event's kind as written in JSON: "doseGiven", "doseHeld", "cycleStopped", "courseStopped", "cycleRescheduled", "discharged" or "corrected".</summary>
     public abstract string Kind { get; }
 
     /// <inheritdoc/>
     public bool Equals(CourseEvent? other) =>
-        other is not null && other.GetType() == GetType() && Id == other.Id && HasSameValues(other);
+        other is not null && other.GetType() == GetType() && Id == other.Id && RecordedAt == other.RecordedAt && RecordedBy == other.RecordedBy && HasSameValues(other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as CourseEvent);
@@ -45,7 +81,7 @@ public abstract class CourseEvent : IEquatable<CourseEvent>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(GetType(), Id);
 
-    /// <summary>Compares two events by kind, id and every value.</summary>
+    /// <summary>Compares two events by kind, id, every value and the audit trail.</summary>
     /// <param name="left">The first event, or null.</param>
     /// <param name="right">The second event, or null.</param>
     /// <returns>True if both are null or equal.</returns>

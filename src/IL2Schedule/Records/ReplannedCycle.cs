@@ -18,11 +18,12 @@ public sealed class ReplannedCycle
 {
     private readonly ReadOnlyCollection<DoseSlot> slots;
 
-    internal ReplannedCycle(int number, LocalDateTime nominalStart, bool isRescheduled, ZonedDateTime start, ZonedDateTime windowEnd, DoseSlot[] slots, int dosesGiven, int dosesHeld, CycleEndReason endReason)
+    internal ReplannedCycle(int number, LocalDateTime nominalStart, bool isRescheduled, CycleStartResolution startResolution, ZonedDateTime start, ZonedDateTime windowEnd, DoseSlot[] slots, int dosesGiven, int dosesHeld, CycleEndReason endReason)
     {
         Number = number;
         NominalStart = nominalStart;
         IsRescheduled = isRescheduled;
+        StartResolution = startResolution;
         Start = start;
         WindowEnd = windowEnd;
         this.slots = Array.AsReadOnly(slots);
@@ -39,6 +40,12 @@ public sealed class ReplannedCycle
 
     /// <summary>True if a <see cref="CycleRescheduled"/> event moved the cycle.</summary>
     public bool IsRescheduled { get; }
+
+    /// <summary>
+    /// How the first slot's due time was resolved from <see cref="NominalStart"/>: the plan's
+    /// resolution, or for a rescheduled cycle that of its new start (README rule 2).
+    /// </summary>
+    public CycleStartResolution StartResolution { get; }
 
     /// <summary>When the cycle's window opens (inclusive).</summary>
     public ZonedDateTime Start { get; }

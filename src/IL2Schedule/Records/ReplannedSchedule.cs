@@ -116,6 +116,44 @@ public sealed class ReplannedSchedule
     /// <remarks>Label section 2.1: 0.037 mg/kg per dose; the label's IU and mg figures are not exactly proportional, so each total comes from its own figure.</remarks>
     public decimal? ProjectedCourseMilligrams => DoseAmount?.Milligrams is { } milligrams ? DoseAmount.Normalize(milligrams * (DosesGiven + DosesPlanned)) : null;
 
+    /// <summary>
+    /// How every computed value of the re-planned course was derived: each cycle's start (and its
+    /// gap or overlap resolution, or its reschedule), window and end, each slot's due time and
+    /// status, the course end and its date, the imaging date, each end of the next-course window
+    /// (and the discharge rule), and with a body weight the dose amounts, final concentration and given total.
+    /// </summary>
+    /// <returns>The derivations (see <see cref="Derivation"/>); a new list on each call.</returns>
+    public IReadOnlyList<Derivation> Explain() => ReplannedExplanation.For(this).AsReadOnly();
+
+    /// <summary>
+    /// Every event a correction replaced, in the order of the corrections, each with the correction
+    /// that replaced it (the audit trail; both stay in <see cref="CourseRecord.Events"/>).
+    /// </summary>
+    public IReadOnlyList<SupersededEvent> Superseded
+    {
+        get
+        {
+            var current = new Dictionary<string, CourseEvent>(StringComparer.Ordinal);
+            var superseded = new List<SupersededEvent>();
+            foreach (var courseEvent in Record.Events)
+            {
+                if (courseEvent is Corrected correction)
+                {
+                    if (current.TryGetValue(correction.CorrectedEventId, out var replaced))
+                    {
+                        superseded.Add(new SupersededEvent(replaced, correction, Record.Plan.Zone));
+                    }
+                    current[correction.CorrectedEventId] = correction.Replacement;
+                }
+                else if (courseEvent.Id is { } id)
+                {
+                    current[id] = courseEvent;
+                }
+            }
+            return superseded.AsReadOnly();
+        }
+    }
+
     /// <summary>How many slots are still planned.</summary>
     public int DosesPlanned => slots.Count(slot => slot.Status == DoseSlotStatus.Planned);
 

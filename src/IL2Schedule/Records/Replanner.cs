@@ -93,7 +93,8 @@ internal static class Replanner
                 var reschedule = reschedules[c]?.Event as CycleRescheduled;
                 var nominal = reschedule?.NewStart ?? planned.NominalStart;
                 var nominalLocal = LocalTicks.From(nominal);
-                var firstDue = reschedule is null ? planned.Start.ToInstant() : Ticks.ToInstant(CycleStartRule.Resolve(ref map, nominalLocal));
+                var startResolution = planned.StartResolution;
+                var firstDue = reschedule is null ? planned.Start.ToInstant() : Ticks.ToInstant(CycleStartRule.Resolve(ref map, nominalLocal, out startResolution));
                 var firstGiven = (given[c, 0]?.Event as DoseGiven)?.Start;
                 var windowStart = firstGiven is { } g0 && g0 < firstDue ? g0 : firstDue;
                 var windowEnd = Ticks.ToInstant(CycleWindowRule.End(protocol, ref map, nominalLocal, Ticks.From(windowStart)));
@@ -118,7 +119,7 @@ internal static class Replanner
                 var over = Min(stopAt, known >= windowEnd ? windowEnd : null);
                 var cycle = PlanCycle(c, nominalLocal, firstDue, windowStart, windowEnd, stopAt, over, given, held, cycleStops[c], courseStop, ref number, givenInOrder);
                 var endReason = EndReason(cycle, windowEnd, cycleStop, courseStopAt, known);
-                cycles[c] = new ReplannedCycle(c + 1, nominal, reschedule is not null, windowStart.InZone(zone), windowEnd.InZone(zone),
+                cycles[c] = new ReplannedCycle(c + 1, nominal, reschedule is not null, startResolution, windowStart.InZone(zone), windowEnd.InZone(zone),
                     cycle.Slots, cycle.Given, cycle.Held, endReason);
                 previousWindowEnd = windowEnd;
             }

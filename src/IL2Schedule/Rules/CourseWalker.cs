@@ -10,10 +10,10 @@ internal interface ICourseSink
     void Dose(int cycleIndex, int indexInCycle, long start);
 
     /// <summary>
-    /// A planned cycle, after its doses: its nominal start (local ticks), start and window end
-    /// (exclusive; ticks), the dose times its window holds, and how many of them are planned.
+    /// A planned cycle, after its doses: its nominal start (local ticks), start (ticks), how the start
+    /// was resolved, window end (exclusive; ticks), the dose times its window holds, and how many of them are planned.
     /// </summary>
-    void Cycle(int cycleIndex, long nominalLocal, long start, long windowEnd, int capacity, int planned);
+    void Cycle(int cycleIndex, long nominalLocal, long start, CycleStartResolution resolution, long windowEnd, int capacity, int planned);
 }
 
 /// <summary>
@@ -70,7 +70,17 @@ internal static class CourseWalker
         for (int c = 0; c < protocol.CycleCount; c++)
         {
             var nominal = CycleStartRule.NominalStart(protocol, firstDoseLocal, c);
-            var start = c == 0 ? firstStart : CycleStartRule.Resolve(ref map, nominal);
+            long start;
+            CycleStartResolution resolution;
+            if (c == 0)
+            {
+                start = firstStart;
+                resolution = CycleStartRule.ResolutionOfFirst(ref map, firstDoseLocal, firstStart);
+            }
+            else
+            {
+                start = CycleStartRule.Resolve(ref map, nominal, out resolution);
+            }
             if (start < previousEnd)
             {
                 failure = new PlanningFailure(CoursePlanningFailure.CycleStartsBeforePreviousCycleEnds, c + 1, 0, doseNumber, start, previousEnd, default, nominal);
@@ -92,7 +102,7 @@ internal static class CourseWalker
                 doseNumber += cap;
                 previousEnd = InfusionRule.End(protocol, t);
                 endOffset = offsets.Current;
-                sink.Cycle(c, nominal, start, windowEnd, protocol.SlotsPerCycle, cap);
+                sink.Cycle(c, nominal, start, resolution, windowEnd, protocol.SlotsPerCycle, cap);
                 continue;
             }
             int capacity = 0;
@@ -138,7 +148,7 @@ internal static class CourseWalker
                 failure = new PlanningFailure(CoursePlanningFailure.OffsetWithSeconds, c + 1, 0, doseNumber, windowEnd, previousEnd, windowEnd, nominal);
                 return false;
             }
-            sink.Cycle(c, nominal, start, windowEnd, capacity, capacity < cap ? capacity : cap);
+            sink.Cycle(c, nominal, start, resolution, windowEnd, capacity, capacity < cap ? capacity : cap);
         }
         course = new CourseTotals(doseNumber, previousEnd, endOffset);
         return true;

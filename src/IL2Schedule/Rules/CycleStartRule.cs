@@ -14,8 +14,37 @@ internal static class CycleStartRule
     internal static long NominalStart(CourseProtocol protocol, long firstDoseLocal, int cycleIndex) =>
         firstDoseLocal + (cycleIndex * protocol.DaysBetweenCycleStartsTicks);
 
-    /// <summary>The instant (ticks) a later cycle (or a rescheduled one) starts: its nominal start, resolved leniently.</summary>
-    internal static long Resolve<TMap>(ref TMap map, long nominalLocal)
+    /// <summary>The instant (ticks) a later cycle (or a rescheduled one) starts: its nominal start, resolved leniently, and how it was resolved.</summary>
+    internal static long Resolve<TMap>(ref TMap map, long nominalLocal, out CycleStartResolution resolution)
+        where TMap : IZoneMap
+    {
+        long start = map.MapLeniently(nominalLocal, out bool unique);
+        resolution = unique
+            ? CycleStartResolution.AsPlanned
+            : IsSkipped(ref map, nominalLocal, start) ? CycleStartResolution.ShiftedForward : CycleStartResolution.EarlierOffset;
+        return start;
+    }
+
+    /// <summary>
+    /// How cycle 1's start, the first dose's instant (ticks) as the caller fixed it, relates to the
+    /// first dose's requested local date-time (local ticks): as planned, or which resolution of a
+    /// skipped or repeated time it is.
+    /// </summary>
+    internal static CycleStartResolution ResolutionOfFirst<TMap>(ref TMap map, long firstDoseLocal, long firstStart)
+        where TMap : IZoneMap
+    {
+        long lenient = map.MapLeniently(firstDoseLocal, out bool unique);
+        if (unique)
+        {
+            return CycleStartResolution.AsPlanned;
+        }
+        return IsSkipped(ref map, firstDoseLocal, lenient)
+            ? (firstStart == lenient ? CycleStartResolution.ShiftedForward : CycleStartResolution.OtherInstantInGap)
+            : (firstStart == lenient ? CycleStartResolution.EarlierOffset : CycleStartResolution.LaterOffset);
+    }
+
+    /// <summary>True if the lenient resolution (ticks) of a local time not mapped uniquely moved its clock time: the time is skipped, not repeated.</summary>
+    private static bool IsSkipped<TMap>(ref TMap map, long nominalLocal, long lenient)
         where TMap : IZoneMap =>
-        map.MapLeniently(nominalLocal, out _);
+        lenient + map.IntervalAt(lenient).OffsetTicks != nominalLocal;
 }

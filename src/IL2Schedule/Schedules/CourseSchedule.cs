@@ -203,6 +203,19 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
         return new CourseSchedule(Protocol, Zone, ZoneId, RequestedFirstDose, cycles, DischargeDate, DoseAmount?.BodyWeightKilograms, calendar, imagingDateShift);
     }
 
+    /// <summary>
+    /// How every computed value of the course was derived, in the order the rules compute them: each
+    /// cycle's start (with how the zone resolved it), window end and planned doses (bound by the cap
+    /// or the window), each dose's start and end, the course end and its date, the imaging date (and
+    /// its working-day move), each end of the next-course window (and the discharge rule when a
+    /// discharge date is set) and, with a body weight, the dose amounts and final concentration.
+    /// </summary>
+    /// <returns>
+    /// The derivations, each naming its value, the rule (number and name in the documentation's
+    /// rules table), the inputs the rule used and its source. A new list on each call.
+    /// </returns>
+    public IReadOnlyList<Derivation> Explain() => CourseExplanation.For(this).AsReadOnly();
+
     /// <inheritdoc/>
     public bool Equals(CourseSchedule? other) =>
         other is not null

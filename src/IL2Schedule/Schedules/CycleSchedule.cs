@@ -19,11 +19,12 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
 {
     private readonly ReadOnlyCollection<ScheduledDose> doses;
 
-    internal CycleSchedule(int number, LocalDateTime nominalStart, ZonedDateTime start, ZonedDateTime windowEnd, int windowDoseCapacity, CycleBound boundBy, ScheduledDose[] doses)
+    internal CycleSchedule(int number, LocalDateTime nominalStart, ZonedDateTime start, CycleStartResolution startResolution, ZonedDateTime windowEnd, int windowDoseCapacity, CycleBound boundBy, ScheduledDose[] doses)
     {
         Number = number;
         NominalStart = nominalStart;
         Start = start;
+        StartResolution = startResolution;
         WindowEnd = windowEnd;
         WindowDoseCapacity = windowDoseCapacity;
         BoundBy = boundBy;
@@ -43,6 +44,12 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
 
     /// <summary>The instant of the cycle's first dose, in the course's zone.</summary>
     public ZonedDateTime Start { get; }
+
+    /// <summary>
+    /// How <see cref="Start"/> was resolved from <see cref="NominalStart"/> in the course's zone: as
+    /// planned, shifted forward over a gap, or one of the two instants of a repeated time (README rule 2).
+    /// </summary>
+    public CycleStartResolution StartResolution { get; }
 
     /// <summary>
     /// The exclusive end of the cycle's dosing window: <see cref="Start"/> plus the cycle length of
@@ -76,6 +83,7 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
         && Number == other.Number
         && NominalStart == other.NominalStart
         && Start.Equals(other.Start)
+        && StartResolution == other.StartResolution
         && WindowEnd.Equals(other.WindowEnd)
         && WindowDoseCapacity == other.WindowDoseCapacity
         && BoundBy == other.BoundBy

@@ -56,6 +56,14 @@ public static partial class CourseRecordJson
                 node["replacement"] = EventNode(corrected.Replacement, zone);
                 break;
         }
+        if (courseEvent.RecordedAt is { } recordedAt)
+        {
+            node["recordedAt"] = Format(recordedAt, zone);
+        }
+        if (courseEvent.RecordedBy is { } recordedBy)
+        {
+            node["recordedBy"] = recordedBy;
+        }
         return node;
     }
 
@@ -69,29 +77,35 @@ public static partial class CourseRecordJson
         string type = String(Required(e, "type", where), where + ".type");
         try
         {
-            return type switch
-            {
-                "doseGiven" => new DoseGiven(id, Int(e, "cycle", where), Int(e, "slot", where),
-                    ParseInstant(String(Required(e, "start", where), where + ".start"), where + ".start"),
-                    e["end"] is { } end ? ParseInstant(String(end, where + ".end"), where + ".end") : null),
-                "doseHeld" => new DoseHeld(id, Int(e, "cycle", where), Int(e, "slot", where), String(Required(e, "reason", where), where + ".reason")),
-                "cycleStopped" => new CycleStopped(id, Int(e, "cycle", where),
-                    ParseInstant(String(Required(e, "at", where), where + ".at"), where + ".at"), String(Required(e, "reason", where), where + ".reason")),
-                "courseStopped" => new CourseStopped(id,
-                    ParseInstant(String(Required(e, "at", where), where + ".at"), where + ".at"), String(Required(e, "reason", where), where + ".reason")),
-                "cycleRescheduled" => new CycleRescheduled(id, Int(e, "cycle", where),
-                    ParseLocal(String(Required(e, "newStart", where), where + ".newStart"), where + ".newStart")),
-                "discharged" => new Discharged(id, ParseDate(String(Required(e, "date", where), where + ".date"), where + ".date")),
-                "corrected" => new Corrected(id, String(Required(e, "corrects", where), where + ".corrects"),
-                    ReadEvent(Required(e, "replacement", where), where + ".replacement", zone)),
-                _ => throw new JsonException($"{where}.type must be one of doseGiven, doseHeld, cycleStopped, courseStopped, cycleRescheduled, discharged, corrected; was '{type}'."),
-            };
+            var courseEvent = ReadEventValues(e, type, id, where, zone);
+            var recordedAt = e["recordedAt"] is { } at ? ParseInstant(String(at, where + ".recordedAt"), where + ".recordedAt") : (Instant?)null;
+            string? recordedBy = e["recordedBy"] is { } by ? String(by, where + ".recordedBy") : null;
+            return recordedAt is null && recordedBy is null ? courseEvent : courseEvent.WithAudit(recordedAt, recordedBy);
         }
         catch (ArgumentException x)
         {
             throw new JsonException($"{where}: {Messages.WithoutParameterName(x)}.", x);
         }
     }
+
+    private static CourseEvent ReadEventValues(JsonObject e, string type, string? id, string where, DateTimeZone zone) =>
+        type switch
+        {
+            "doseGiven" => new DoseGiven(id, Int(e, "cycle", where), Int(e, "slot", where),
+                ParseInstant(String(Required(e, "start", where), where + ".start"), where + ".start"),
+                e["end"] is { } end ? ParseInstant(String(end, where + ".end"), where + ".end") : null),
+            "doseHeld" => new DoseHeld(id, Int(e, "cycle", where), Int(e, "slot", where), String(Required(e, "reason", where), where + ".reason")),
+            "cycleStopped" => new CycleStopped(id, Int(e, "cycle", where),
+                ParseInstant(String(Required(e, "at", where), where + ".at"), where + ".at"), String(Required(e, "reason", where), where + ".reason")),
+            "courseStopped" => new CourseStopped(id,
+                ParseInstant(String(Required(e, "at", where), where + ".at"), where + ".at"), String(Required(e, "reason", where), where + ".reason")),
+            "cycleRescheduled" => new CycleRescheduled(id, Int(e, "cycle", where),
+                ParseLocal(String(Required(e, "newStart", where), where + ".newStart"), where + ".newStart")),
+            "discharged" => new Discharged(id, ParseDate(String(Required(e, "date", where), where + ".date"), where + ".date")),
+            "corrected" => new Corrected(id, String(Required(e, "corrects", where), where + ".corrects"),
+                ReadEvent(Required(e, "replacement", where), where + ".replacement", zone)),
+            _ => throw new JsonException($"{where}.type must be one of doseGiven, doseHeld, cycleStopped, courseStopped, cycleRescheduled, discharged, corrected; was '{type}'."),
+        };
 
     private static string Where(int index, JsonNode? node)
     {

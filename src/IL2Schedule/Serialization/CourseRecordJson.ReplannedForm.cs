@@ -58,6 +58,8 @@ public static partial class CourseRecordJson
                 DoseMg = plan.DoseAmount?.Milligrams,
                 Vials = plan.DoseAmount?.Vials,
                 DiluentMl = plan.DoseAmount?.DiluentMilliliters,
+                ConcentrationMgPerMl = plan.DoseAmount?.ConcentrationMilligramsPerMilliliter,
+                DilutionWarning = plan.DoseAmount?.ConcentrationWarning,
             }))],
             CourseEnd = schedule.CourseEnd?.ToOffsetDateTime(),
             CourseEndDate = schedule.CourseEndDate,
@@ -70,6 +72,12 @@ public static partial class CourseRecordJson
             GivenCourseIu = schedule.GivenCourseInternationalUnits,
             GivenCourseMg = schedule.GivenCourseMilligrams,
             ProjectedCourseIu = schedule.ProjectedCourseInternationalUnits,
+            Superseded = schedule.Superseded.Count == 0 ? null : [.. schedule.Superseded.Select(superseded => new SupersededDocument
+            {
+                Event = EventNode(superseded.Event, zone),
+                CorrectedBy = EventNode(superseded.Correction, zone),
+                Description = superseded.Description,
+            })],
             Status = status is null ? null : new StatusDocument
             {
                 At = status.At.InZone(zone).ToOffsetDateTime(),

@@ -40,7 +40,7 @@ namespace IL2Schedule.Serialization;
 /// The re-planned form is the planned form (<see cref="CourseScheduleJson"/>) plus, per dose,
 /// <c>slot</c>, <c>status</c> (given | held | planned | skipped | cancelled), <c>due</c>,
 /// <c>givenStart</c>, <c>givenEnd</c>, <c>heldReason</c>, <c>eventId</c> and, with a body weight,
-/// <c>doseIu</c>, <c>doseMg</c>, <c>vials</c> and <c>diluentMl</c>; per cycle
+/// <c>doseIu</c>, <c>doseMg</c>, <c>vials</c>, <c>diluentMl</c>, <c>concentrationMgPerMl</c> and (outside the label's range) <c>dilutionWarning</c>; per cycle
 /// <c>nominalStart</c>, <c>rescheduled</c>, <c>dosesGiven</c>, <c>dosesHeld</c> and <c>endReason</c>
 /// (null while running); and at the top level <c>courseNumber</c>, <c>heldDosePolicy</c>,
 /// <c>courseComplete</c>, <c>knownTime</c>, <c>retreatmentOverrideReason</c>, <c>imagingDateUnadjusted</c>,

@@ -132,6 +132,11 @@ internal sealed class DoseDocument
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? DiluentMl { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? ConcentrationMgPerMl { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DilutionWarning { get; init; }
 }
 
 internal sealed class DateWindowDocument

@@ -14,13 +14,16 @@ public static partial class CourseScheduleJson
     private static readonly string[] OptionalTopLevelValues = ["imagingDateUnadjusted", "nextCourseWindowUnadjusted", "nextCourseWindowReasons", "plannedCourseIu", "plannedCourseMg"];
     private static readonly string[] OptionalProtocolInputs = ["standardAdministrationTimes", "cycleWindowCounting"];
     private static readonly string[] OptionalCycleValues = ["windowDoseCapacity", "boundBy"];
-    private static readonly string[] OptionalDoseValues = ["doseIu", "doseMg", "vials", "diluentMl"];
+    private static readonly string[] OptionalDoseValues = ["doseIu", "doseMg", "vials", "diluentMl", "concentrationMgPerMl"];
 
     /// <summary>
     /// English text that words values checked elsewhere: never compared, so rewording it leaves every
     /// stored document readable. <c>nextCourseWindowNote</c> words <c>nextCourseWindowReasons</c> and the window's dates.
     /// </summary>
     private static readonly string[] ProseValues = ["nextCourseWindowNote"];
+
+    /// <summary>English text in each dose that words values checked elsewhere: <c>dilutionWarning</c> words <c>concentrationMgPerMl</c> against the label's range.</summary>
+    private static readonly string[] DoseProseValues = ["dilutionWarning"];
 
     /// <summary>
     /// Compares every value of a document with the schedule re-planned from its inputs, except the
@@ -41,6 +44,13 @@ public static partial class CourseScheduleJson
         {
             written.Remove(name);
             recomputed.Remove(name);
+        }
+        foreach (var dose in new[] { written, recomputed }.SelectMany(tree => tree["doses"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            foreach (string name in DoseProseValues)
+            {
+                dose.Remove(name);
+            }
         }
         if (document.NextCourseWindowReasons is { } reasons)
         {

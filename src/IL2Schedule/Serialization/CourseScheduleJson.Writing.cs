@@ -69,6 +69,8 @@ public static partial class CourseScheduleJson
                 DoseMg = amount?.Milligrams,
                 Vials = amount?.Vials,
                 DiluentMl = amount?.DiluentMilliliters,
+                ConcentrationMgPerMl = amount?.ConcentrationMilligramsPerMilliliter,
+                DilutionWarning = amount?.ConcentrationWarning,
             }).ToList(),
             CourseEnd = schedule.CourseEnd.ToOffsetDateTime(),
             CourseEndDate = schedule.CourseEndDate,

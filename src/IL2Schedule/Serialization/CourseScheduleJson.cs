@@ -25,7 +25,8 @@ namespace IL2Schedule.Serialization;
 /// <c>cycles</c> [{<c>number</c>, <c>start</c>, <c>windowEnd</c> (exclusive), <c>windowDoseCapacity</c>,
 /// <c>boundBy</c> (<c>cap</c> | <c>window</c>)}],
 /// <c>doses</c> [{<c>number</c>, <c>cycle</c>, <c>numberInCycle</c>, <c>start</c>, <c>end</c>, and with a
-/// body weight <c>doseIu</c>, <c>doseMg</c> (absent when the protocol has no mg figure), <c>vials</c>, <c>diluentMl</c>}],
+/// body weight <c>doseIu</c>, <c>doseMg</c> (absent when the protocol has no mg figure), <c>vials</c>, <c>diluentMl</c>,
+/// <c>concentrationMgPerMl</c> (with a mg figure) and <c>dilutionWarning</c> (only outside the label's 0.03–0.07 mg/mL, section 2.5)}],
 /// <c>courseEnd</c>, <c>courseEndDate</c>, <c>imagingDate</c> (on a working day when <c>workingDays</c> is set),
 /// <c>imagingDateUnadjusted</c>, <c>nextCourseWindow</c> {<c>start</c>, <c>end</c>} (both inclusive; null when empty),
 /// <c>nextCourseWindowUnadjusted</c> (before working days), <c>nextCourseWindowReasons</c> (what moved or emptied

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using NodaTime;
 
@@ -68,6 +69,9 @@ internal sealed class ReplannedScheduleDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public required decimal? ProjectedCourseIu { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required List<SupersededDocument>? Superseded { get; init; }
+
     public required StatusDocument? Status { get; init; }
 }
 
@@ -127,6 +131,11 @@ internal sealed class ReplannedDoseDocument
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public required int? DiluentMl { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required decimal? ConcentrationMgPerMl { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required string? DilutionWarning { get; init; }
 }
 
 internal sealed class StatusDocument
@@ -145,4 +154,13 @@ internal sealed class SlotReferenceDocument
     public required int Slot { get; init; }
 
     public required OffsetDateTime Due { get; init; }
+}
+
+internal sealed class SupersededDocument
+{
+    public required JsonObject Event { get; init; }
+
+    public required JsonObject CorrectedBy { get; init; }
+
+    public required string Description { get; init; }
 }

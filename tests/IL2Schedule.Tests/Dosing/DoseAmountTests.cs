@@ -6,7 +6,7 @@ namespace IL2Schedule.Tests.Dosing;
 // Dose amounts worked by hand. Label: 600,000 IU/kg and 0.037 mg/kg; NCI: 720,000 IU/kg and no
 // mg figure. Vials: IU / 22,000,000 rounded up. Diluent: <= 25.4 million IU 25 mL, <= 60 million
 // IU 50 mL, above 100 mL.
-public class DoseAmountTests
+public partial class DoseAmountTests
 {
     //  label  50 kg:  30,000,000 IU, 1.85 mg;   30.0 / 22 = 1.36 -> 2 vials; 25.4 < 30.0 <= 60 -> 50 mL
     //  label  72.5:   43,500,000 IU, 2.6825 mg; 43.5 / 22 = 1.98 -> 2;       50 mL

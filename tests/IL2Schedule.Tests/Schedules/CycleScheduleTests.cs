@@ -9,7 +9,7 @@ namespace IL2Schedule.Tests.Schedules;
 /// (-04:00) on 2027-03-14 (07:00Z); Europe/London: 02:00 BST (+01:00) -> 01:00 GMT (+00:00) on
 /// 2027-10-31 (01:00Z).
 /// </summary>
-public class CycleScheduleTests
+public partial class CycleScheduleTests
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
 

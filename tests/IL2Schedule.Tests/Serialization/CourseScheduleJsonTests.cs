@@ -138,7 +138,7 @@ public class CourseScheduleJsonTests
         node["cycles"]![0]!.ToJsonString().Should().Be(
             """{"number":1,"start":"2027-03-10T08:00:00-05:00","windowEnd":"2027-03-15T09:00:00-04:00","windowDoseCapacity":15,"boundBy":"cap"}""");
         node["doses"]![12]!.ToJsonString().Should().Be(
-            """{"number":13,"cycle":1,"numberInCycle":13,"start":"2027-03-14T09:00:00-04:00","end":"2027-03-14T09:15:00-04:00","doseIu":43500000,"doseMg":2.6825,"vials":2,"diluentMl":50}""");
+            """{"number":13,"cycle":1,"numberInCycle":13,"start":"2027-03-14T09:00:00-04:00","end":"2027-03-14T09:15:00-04:00","doseIu":43500000,"doseMg":2.6825,"vials":2,"diluentMl":50,"concentrationMgPerMl":0.05365}""");
         node["plannedCourseIu"]!.ToJsonString().Should().Be("1218000000");
         node["plannedCourseMg"]!.ToJsonString().Should().Be("75.11");
         node["protocol"]!["doseMilligramsPerKilogram"]!.ToJsonString().Should().Be("0.037");

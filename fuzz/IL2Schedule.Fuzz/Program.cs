@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using IL2Schedule.Cli;
@@ -56,6 +57,7 @@ internal static class Program
         }
         if (args is [_, "--warm-up", string seeds])
         {
+            WarmUpTrace();
             foreach (string file in Directory.GetFiles(seeds))
             {
                 target(File.ReadAllBytes(file));
@@ -79,6 +81,12 @@ internal static class Program
         });
         return 0;
     }
+
+    /// <summary>
+    /// Points the instrumentation's trace map at a scratch buffer for the warm-up: instrumented code
+    /// writes to it, and SharpFuzz sets the real (AFL's shared) map only inside <see cref="Fuzzer.Run(Action{Stream})"/>.
+    /// </summary>
+    private static unsafe void WarmUpTrace() => SharpFuzz.Common.Trace.SharedMem = (byte*)NativeMemory.AllocZeroed(1 << 16);
 
     /// <summary>The input as text, as a reader of a UTF-8 file would get it (invalid bytes become U+FFFD).</summary>
     private static string Text(byte[] input) => Encoding.UTF8.GetString(input);

@@ -65,6 +65,7 @@ internal static class Program
         }
         else if (args.Length > 1)
         {
+            WarmUpTrace();
             foreach (string file in args[1..])
             {
                 var watch = Stopwatch.StartNew();
@@ -83,8 +84,8 @@ internal static class Program
     }
 
     /// <summary>
-    /// Points the instrumentation's trace map at a scratch buffer for the warm-up: instrumented code
-    /// writes to it, and SharpFuzz sets the real (AFL's shared) map only inside <see cref="Fuzzer.Run(Action{Stream})"/>.
+    /// Points the instrumentation's trace map at a scratch buffer: instrumented code
+    /// writes to it, in a warm-up or a replay, and SharpFuzz sets the real (AFL's shared) map only inside <see cref="Fuzzer.Run(Action{Stream})"/>.
     /// </summary>
     private static unsafe void WarmUpTrace() => SharpFuzz.Common.Trace.SharedMem = (byte*)NativeMemory.AllocZeroed(1 << 16);
 

@@ -204,7 +204,11 @@ public sealed partial class FhirCourseMapper
         {
             return Deserializer.DeserializeResource(json);
         }
-        catch (Exception e) when (e is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
+        // Firely's deserializer (6.8.0) also throws InvalidOperationException ("Encountered unexpected
+        // token") and IndexOutOfRangeException on some malformed input; both were found by fuzzing
+        // (docs/testing.md) and are reported as the input's fault like its own errors.
+        catch (Exception e) when (e is DeserializationFailedException or FormatException or System.Text.Json.JsonException
+            or InvalidOperationException or IndexOutOfRangeException)
         {
             throw new FhirMappingException(null, element, "is not FHIR R4 JSON: " + InputText.WithJsonPosition(e.Message), e);
         }

@@ -18,6 +18,11 @@ public sealed partial class CoursePlanner
     /// </summary>
     private const int CourseEndSlackDays = 2;
 
+    /// <summary>The first and last dates a horizon holds (this library's choice: years 1 to 9999, as the plans).</summary>
+    private static readonly LocalDate FirstHorizonDate = new(1, 1, 1);
+
+    private static readonly LocalDate LastHorizonDate = new(9999, 12, 31);
+
     /// <summary>
     /// The dates the follow-up rules can look at for a course that ends on <paramref name="courseEndDate"/>:
     /// the imaging date (<see cref="CourseProtocol.ResponseAssessmentDelay"/> after it) moved either way
@@ -62,8 +67,17 @@ public sealed partial class CoursePlanner
         return new DateInterval(FollowUpHorizon(firstDoseDates.Start).Start, FollowUpHorizon(latestCourseEnd).End);
     }
 
-    private static LocalDate AddOrClamp(LocalDate date, Period period) =>
-        CalendarRange.TryAdd(date, period, out var result)
-            ? result
-            : period.Days < 0 || period.Weeks < 0 || period.Months < 0 || period.Years < 0 ? new LocalDate(1, 1, 1) : new LocalDate(9999, 12, 31);
+    /// <summary>
+    /// <paramref name="date"/> plus <paramref name="period"/>, kept within 0001-01-01 to 9999-12-31
+    /// (NodaTime itself goes back to year -9998, so a date before year 1 is clamped here, not by
+    /// <see cref="CalendarRange.TryAdd"/>, which fails only past 9999-12-31).
+    /// </summary>
+    private static LocalDate AddOrClamp(LocalDate date, Period period)
+    {
+        if (!CalendarRange.TryAdd(date, period, out var result))
+        {
+            return LastHorizonDate;
+        }
+        return result < FirstHorizonDate ? FirstHorizonDate : result;
+    }
 }

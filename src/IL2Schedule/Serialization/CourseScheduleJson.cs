@@ -81,7 +81,8 @@ public static partial class CourseScheduleJson
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="InputLimitExceededException">The text is longer than <see cref="InputLimits.MaxPlanJsonBytes"/> bytes of UTF-8 or nests deeper than <see cref="InputLimits.MaxJsonDepth"/>.</exception>
     /// <exception cref="JsonException">
-    /// The text is not JSON of this form; a required property is missing; <c>schemaVersion</c> is
+    /// The text is not JSON of this form (a property given twice in one object is refused, as by
+    /// <see cref="CourseRecordJson.Deserialize"/>); a required property is missing; <c>schemaVersion</c> is
     /// not 1; the zone, dose timing or protocol is invalid; or a value differs from the schedule
     /// re-planned from the document's inputs (the message names the first such property, both
     /// values and both tzdb versions).
@@ -103,9 +104,18 @@ public static partial class CourseScheduleJson
         Preconditions.CheckNotNull(json, nameof(json));
         Preconditions.CheckNotNull(database, nameof(database));
         JsonLimits.Check(json, InputLimits.MaxPlanJsonBytes, nameof(InputLimits.MaxPlanJsonBytes));
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            throw new JsonException("The course schedule document is not valid JSON (a property may appear only once in an object): " + e.Message, e);
+        }
         var document = ReadDocument(json);
         var schedule = Replan(document, database);
-        CheckAgainstReplanned(JsonNode.Parse(json)!.AsObject(), document, schedule);
+        CheckAgainstReplanned(parsed!.AsObject(), document, schedule);
         return schedule;
     }
 

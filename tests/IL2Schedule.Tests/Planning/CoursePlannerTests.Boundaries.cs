@@ -79,6 +79,37 @@ public partial class CoursePlannerTests
             .Which.Message.Should().StartWith("firstDose must be between 0001-01-01T00:00:00Z and 9999-12-31T00:00:00Z; was ");
     }
 
+    // The instant bounds are inclusive: 0001-01-01T00:00Z is let through, and is then refused by the
+    // first-dose date rule (at UTC+14 it is 0001-01-01 14:00, before 0001-01-02); 9999-12-31T00:00Z
+    // is let through, and refused because the course's last day would pass 9999-12-31.
+    [Fact]
+    public void Plan_InstantAtEitherBound_IsRefusedByTheDateRulesNotTheInstantRange()
+    {
+        var earliest = () => LabelPlanner.Plan(Instant.FromUtc(1, 1, 1, 0, 0), DateTimeZone.ForOffset(Offset.FromHours(14)));
+        var latest = () => LabelPlanner.Plan(Instant.FromUtc(9999, 12, 31, 0, 0), Utc);
+
+        earliest.Should().ThrowExactly<ArgumentOutOfRangeException>()
+            .Which.Message.Should().StartWith("firstDose must be on or after 0001-01-02; was 0001-01-01");
+        latest.Should().ThrowExactly<ArgumentOutOfRangeException>()
+            .Which.Message.Should().Be("Cannot compute the course's last day from 9999-12-31" + PastTheLastDate);
+    }
+
+    // New York skips 02:00-03:00 on 2027-03-14 (EST -05:00 -> EDT -04:00). 02:30 may resolve to any
+    // instant from the last one before the gap (07:00Z less a tick) to 03:30 EDT (07:30Z); 04:30 EDT
+    // (08:30Z) is past them, and 00:30 EST (05:30Z) before them.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-2)]
+    public void Plan_ResolverOutsideTheGapsResolutions_IsRejected(int hoursFromLenient)
+    {
+        ZoneLocalMappingResolver resolver = mapping => Resolvers.LenientResolver(mapping).PlusHours(hoursFromLenient);
+
+        var act = () => LabelPlanner.Plan(Local("2027-03-14T02:30"), NewYork, resolver);
+
+        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should()
+            .StartWith("firstDoseResolver must return a resolution of 2027-03-14T02:30:00 in America/New_York; was ");
+    }
+
     // Before 1883-11-18 New York kept local mean time, -04:56:02: RFC 3339 offsets cannot say it.
     [Fact]
     public void Plan_CourseInLocalMeanTime_IsRejectedRatherThanTruncated()

@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace IL2Schedule.Tests.Serialization;
 
-public class CourseScheduleJsonTests
+public partial class CourseScheduleJsonTests
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
     private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Mutation testing of src/IL2Schedule against tests/IL2Schedule.Tests with Stryker.NET 5.1.0 (the
+# local tool in .config/dotnet-tools.json), one folder of the core at a time: a whole run exceeds
+# an hour on two cores. Settings are in eng/stryker-config.json; see docs/testing.md.
+#   bash eng/mutation.sh Planning              # mutates src/IL2Schedule/Planning/**/*.cs
+#   bash eng/mutation.sh Schedules Rules Batch # several folders in one run (one build, one initial test run)
+#   bash eng/mutation.sh all                   # the whole core (over an hour here)
+# Reports go to artifacts/mutation/FOLDER[+FOLDER...]/reports/ (html, json and a markdown summary
+# with a row per file). Not run by CI.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ $# -eq 0 ]; then
+  echo "usage: eng/mutation.sh FOLDER... (Planning, Schedules, Rules, Records, Batch, Protocols, Serialization, ... or all)" >&2
+  exit 2
+fi
+globs=()
+for folder in "$@"; do
+  if [ "$folder" = all ]; then
+    globs+=(--mutate "**/*.cs")
+  elif [ -d "$root/src/IL2Schedule/$folder" ]; then
+    globs+=(--mutate "**/$folder/**/*.cs")
+  else
+    echo "error: src/IL2Schedule/$folder is not a folder of the core" >&2
+    exit 2
+  fi
+done
+output="$root/artifacts/mutation/$(IFS=+; echo "$*")"
+rm -rf "$output"
+cd "$root/tests/IL2Schedule.Tests"
+dotnet tool restore >/dev/null
+dotnet dotnet-stryker --config-file "$root/eng/stryker-config.json" "${globs[@]}" --output "$output"

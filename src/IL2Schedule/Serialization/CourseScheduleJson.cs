@@ -82,7 +82,7 @@ public static partial class CourseScheduleJson
     /// <exception cref="InputLimitExceededException">The text is longer than <see cref="InputLimits.MaxPlanJsonBytes"/> bytes of UTF-8 or nests deeper than <see cref="InputLimits.MaxJsonDepth"/>.</exception>
     /// <exception cref="JsonException">
     /// The text is not JSON of this form (a property given twice in one object is refused, as by
-    /// <see cref="CourseRecordJson.Deserialize"/>); a required property is missing; <c>schemaVersion</c> is
+    /// <see cref="CourseRecordJson.Deserialize(string)"/>); a required property is missing; <c>schemaVersion</c> is
     /// not 1; the zone, dose timing or protocol is invalid; or a value differs from the schedule
     /// re-planned from the document's inputs (the message names the first such property, both
     /// values and both tzdb versions).

@@ -51,15 +51,7 @@ public class BatchPeerBenchmarks
 
     /// <summary>(a) The careful NodaTime loop, as in <see cref="BatchBenchmarks"/>.</summary>
     [Benchmark(Baseline = true)]
-    public void CarefulNodaTimeLoop()
-    {
-        var starts = instants.AsSpan();
-        var all = requests.Requests;
-        for (int i = 0; i < all.Length; i++)
-        {
-            CarefulNodaTime.FillStarts(all[i].FirstDose, all[i].Zone!, DoseTiming.Elapsed, starts.Slice(i * CarefulNodaTime.DosesPerCourse, CarefulNodaTime.DosesPerCourse));
-        }
-    }
+    public void CarefulNodaTimeLoop() => CarefulNodaTime.FillBatch(requests.Requests, instants);
 
     /// <summary>(b) The everyday NodaTime loop (<see cref="Peers.EverydayNodaTime"/>): a list of <see cref="ZonedDateTime"/> per course.</summary>
     /// <returns>The number of doses planned.</returns>

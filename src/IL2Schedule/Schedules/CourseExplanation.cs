@@ -142,7 +142,7 @@ internal static class CourseExplanation
     {
         string value = window.Dates is { } dates ? $"{ScheduleText.Format(dates.Start)}/{ScheduleText.Format(dates.End)}" : "none";
         list.Add(new Derivation(subject, value, rule,
-            [Input("by the course end", $"{ScheduleText.Format(window.ByCourseEnd.Start)}/{ScheduleText.Format(window.ByCourseEnd.End)}"), .. extra], window.Note));
+            [Input("the window by the course end alone", $"{ScheduleText.Format(window.ByCourseEnd.Start)}/{ScheduleText.Format(window.ByCourseEnd.End)}"), .. extra], window.Note));
     }
 
     /// <summary>Dose amounts (rule 14) and the final concentration with its check (rule 15); <paramref name="kind"/> names the total ("planned", "given").</summary>

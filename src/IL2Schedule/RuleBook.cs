@@ -8,7 +8,9 @@ namespace IL2Schedule;
 /// <summary>
 /// The one table of rule texts of this library: each rule's number, name, wording, default and source, exactly as
 /// the documentation's rules tables give them (a test compares the two). The explanations
-/// (<see cref="Derivation"/>) and the warnings that cite a rule take their words from here.
+/// (<see cref="Derivation"/>), the warnings that cite a rule and the error messages that state one
+/// (<see cref="CourseProtocolProblem.DocumentedRule"/>, <see cref="Records.CourseEventRejectedException.DocumentedRule"/>,
+/// <see cref="CoursePlanningException.DocumentedRule"/>) take their words, numbers and names from here.
 /// </summary>
 public static class RuleBook
 {
@@ -111,6 +113,9 @@ public static class RuleBook
         ?? throw new ArgumentOutOfRangeException(nameof(number), number, string.Create(CultureInfo.InvariantCulture, $"number must be a rule of the {set} table (1 to {All.Count(rule => rule.Set == set)}); was {number}"));
 
     internal static RuleText Planning(int number) => Get(RuleSet.Planning, number);
+
+    /// <summary>"; see rule 4 (Dose cap and cycle window)": how an error message that states a rule of the tables ends.</summary>
+    internal static string See(RuleText rule) => "; see " + rule;
 
     internal static RuleText Replanning(int number) => Get(RuleSet.Replanning, number);
 }

@@ -56,14 +56,14 @@ public sealed partial class CourseProtocol
         bool infusionValid = CheckWholeMinutes(problems, nameof(InfusionDuration), b.InfusionDuration, Duration.FromDays(1));
         if (intervalValid && infusionValid && b.DosingInterval <= b.InfusionDuration)
         {
-            problems.Add(new(nameof(DosingInterval), $"must be longer than {nameof(InfusionDuration)} ({Format(b.InfusionDuration)}); was {Format(b.DosingInterval)}"));
+            problems.Add(new(nameof(DosingInterval), $"must be longer than {nameof(InfusionDuration)} ({Format(b.InfusionDuration)}); was {Format(b.DosingInterval)}", RuleBook.Planning(5)));
         }
 
         if (intervalValid && b.CycleLengthDays is >= 1 and <= MaxCycleLengthDays)
         {
             int slots = CountSlots(Duration.FromDays(b.CycleLengthDays), b.DosingInterval);
             CheckRange(problems, nameof(MaxDosesPerCycle), b.MaxDosesPerCycle, 1, slots,
-                $" (the slots {Format(b.DosingInterval)} apart in a {b.CycleLengthDays}-day window)");
+                $" (the slots {Format(b.DosingInterval)} apart in a {b.CycleLengthDays}-day window)", RuleBook.Planning(4));
         }
         else if (b.MaxDosesPerCycle < 1)
         {
@@ -80,7 +80,7 @@ public sealed partial class CourseProtocol
         }
         else if (b.DoseTiming == DoseTiming.StandardTimes && intervalValid && !AreStandardTimes(b.StandardAdministrationTimes, b.DosingInterval))
         {
-            problems.Add(new(nameof(StandardAdministrationTimes), $"must be whole-minute clock times {nameof(DosingInterval)} ({Format(b.DosingInterval)}) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was {FormatClockTimes(b.StandardAdministrationTimes)}"));
+            problems.Add(new(nameof(StandardAdministrationTimes), $"must be whole-minute clock times {nameof(DosingInterval)} ({Format(b.DosingInterval)}) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was {FormatClockTimes(b.StandardAdministrationTimes)}", RuleBook.Planning(11)));
         }
         if (!Enum.IsDefined(b.CycleWindowCounting))
         {
@@ -95,7 +95,8 @@ public sealed partial class CourseProtocol
         {
             problems.Add(new(nameof(RetreatmentWindowEnd), date == FirstPeriodCheckDate
                 ? $"must not be shorter than {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}); was {b.RetreatmentWindowEnd}"
-                : $"must not end before {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}) from any course end date, as it does from {date:uuuu-MM-dd}; was {b.RetreatmentWindowEnd}"));
+                : $"must not end before {nameof(RetreatmentWindowStart)} ({b.RetreatmentWindowStart}) from any course end date, as it does from {date:uuuu-MM-dd}; was {b.RetreatmentWindowEnd}",
+                RuleBook.Planning(8)));
         }
         return problems;
     }
@@ -125,11 +126,11 @@ public sealed partial class CourseProtocol
         return true;
     }
 
-    private static void CheckRange(List<CourseProtocolProblem> problems, string name, int value, int min, int max, string why = "")
+    private static void CheckRange(List<CourseProtocolProblem> problems, string name, int value, int min, int max, string why = "", RuleText? rule = null)
     {
         if (value < min || value > max)
         {
-            problems.Add(new(name, string.Create(CultureInfo.InvariantCulture, $"must be in range [{min}, {max}]{why}; was {value}")));
+            problems.Add(new(name, string.Create(CultureInfo.InvariantCulture, $"must be in range [{min}, {max}]{why}; was {value}"), rule));
         }
     }
 

@@ -334,7 +334,7 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     }
 
     private CourseEventRejectedException Reject(CourseEvent applied, CourseEventRule rule, string detail) =>
-        new(applied, rule, $"{applied.Describe(Plan.Zone)} is rejected by rule {rule}: {detail}.");
+        new(applied, rule, CourseEventRejectedException.FormatMessage(applied.Describe(Plan.Zone), rule, detail));
 }
 
 /// <summary>An event in effect, with the id it is known by (a replacement takes the corrected event's id).</summary>

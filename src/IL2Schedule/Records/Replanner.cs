@@ -351,7 +351,7 @@ internal static class Replanner
         internal CourseEventRejectedException Reject(CourseEventRule rule, string detail) =>
             applied is null
                 ? throw new InvalidOperationException("A recorded course broke rule " + rule + " without a new event: " + detail)
-                : new CourseEventRejectedException(applied, rule, $"{applied.Describe(zone)} is rejected by rule {rule}: {detail}.");
+                : new CourseEventRejectedException(applied, rule, CourseEventRejectedException.FormatMessage(applied.Describe(zone), rule, detail));
 
         /// <summary>"it" for the event being applied (already named at the start of the message); otherwise the event's description.</summary>
         private string Name(RecordedEvent entry) =>

@@ -17,9 +17,10 @@ namespace IL2Schedule;
 /// </remarks>
 public sealed class CoursePlanningException : ArgumentException
 {
-    internal CoursePlanningException(string problem, string message, string paramName, CoursePlanningFailure reason, int cycle, int? doseInCycle, ZonedDateTime at)
+    internal CoursePlanningException(string problem, string message, string paramName, CoursePlanningFailure reason, int cycle, int? doseInCycle, ZonedDateTime at, RuleText? documentedRule)
         : base(message, paramName)
     {
+        DocumentedRule = documentedRule;
         Problem = problem;
         Reason = reason;
         Cycle = cycle;
@@ -30,10 +31,22 @@ public sealed class CoursePlanningException : ArgumentException
     /// <summary>
     /// What is wrong, without the advice that ends <see cref="Exception.Message"/> ("; use
     /// DoseTiming.Elapsed." and the like) and without a final full stop: the cycle or dose, the time,
-    /// the zone and the clock change. Callers that offer their own remedy (a command-line option, a
+    /// the zone and the clock change, and, when the check is one of the documentation's rules
+    /// (<see cref="DocumentedRule"/>), "; see " and that rule's number and name. Callers that offer their own remedy (a command-line option, a
     /// form field) add it to this, choosing it by <see cref="Reason"/>.
     /// </summary>
     public string Problem { get; }
+
+    /// <summary>
+    /// The row of <see cref="RuleBook"/> whose rule the plan would break: planning rule 2 (Cycle start)
+    /// for <see cref="CoursePlanningFailure.CycleStartsBeforePreviousCycleEnds"/>, 3 (Dose timing) or,
+    /// under <see cref="DoseTiming.StandardTimes"/>, 11 (Standard administration times) for
+    /// <see cref="CoursePlanningFailure.DoseBeforePreviousInfusionEnds"/>, 4 (Dose cap and cycle window)
+    /// for <see cref="CoursePlanningFailure.DoseOutsideCycleWindow"/>, 12 (Calendar-day cycle windows)
+    /// for <see cref="CoursePlanningFailure.CycleMissesItsCalendarDays"/>; null for
+    /// <see cref="CoursePlanningFailure.OffsetWithSeconds"/> (RFC 3339's limit, in no table).
+    /// </summary>
+    public RuleText? DocumentedRule { get; }
 
     /// <summary>Which check failed.</summary>
     public CoursePlanningFailure Reason { get; }

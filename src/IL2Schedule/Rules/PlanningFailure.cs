@@ -31,7 +31,19 @@ internal readonly record struct PlanningFailure(
             _ =>
                 ($"Dose {DoseInCycle} of cycle {Cycle} would start at {at}, {(Reason == CoursePlanningFailure.DoseOutsideCycleWindow ? $"at or after the cycle's window end {Show(WindowEnd, zone)}" : $"before the previous infusion ends at {Show(PreviousEnd, zone)}")}: {id} changes its clocks too far for {(protocol.DoseTiming == DoseTiming.WallClock ? "wall-clock" : "standard-time")} timing here", "use DoseTiming.Elapsed"),
         };
-        return new CoursePlanningException(problem, $"{problem}; {advice}.", paramName, Reason, Cycle, DoseInCycle > 0 ? DoseInCycle : null, Ticks.ToInstant(At).InZone(zone));
+        RuleText? rule = Reason switch
+        {
+            CoursePlanningFailure.CycleStartsBeforePreviousCycleEnds => RuleBook.Planning(2),
+            CoursePlanningFailure.DoseBeforePreviousInfusionEnds => RuleBook.Planning(protocol.DoseTiming == DoseTiming.StandardTimes ? 11 : 3),
+            CoursePlanningFailure.DoseOutsideCycleWindow => RuleBook.Planning(4),
+            CoursePlanningFailure.CycleMissesItsCalendarDays => RuleBook.Planning(12),
+            _ => null,
+        };
+        if (rule is not null)
+        {
+            problem += RuleBook.See(rule);
+        }
+        return new CoursePlanningException(problem, $"{problem}; {advice}.", paramName, Reason, Cycle, DoseInCycle > 0 ? DoseInCycle : null, Ticks.ToInstant(At).InZone(zone), rule);
     }
 
     private static string Show(long ticks, DateTimeZone zone) => ScheduleText.Format(Ticks.ToInstant(ticks).InZone(zone));

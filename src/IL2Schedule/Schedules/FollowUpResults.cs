@@ -30,7 +30,7 @@ internal static class FollowUpResults
             string workingDays = inForce.IsEmpty
                 ? $"Empty: no working day from {Format(beforeWorkingDays.Start)} to {Format(beforeWorkingDays.End)}."
                 : (inForce.Reasons & NextCourseWindowReasons.NotShiftable) != 0
-                ? string.Create(CultureInfo.InvariantCulture, $"Not moved onto working days: its start or end is more than {WorkingDayCalendar.MaxShiftDays} days ({nameof(WorkingDayCalendar)}.{nameof(WorkingDayCalendar.MaxShiftDays)}) from a working day.")
+                ? string.Create(CultureInfo.InvariantCulture, $"Not moved onto working days: its start or end is more than {WorkingDayCalendar.MaxShiftDays} days ({nameof(WorkingDayCalendar)}.{nameof(WorkingDayCalendar.MaxShiftDays)}) from a working day{RuleBook.See(RuleBook.Planning(13))}.")
                 : string.Join(" ", new[]
                 {
                     inForce.Start == beforeWorkingDays.Start ? null : $"Start moved from {Format(beforeWorkingDays.Start)} to the next working day, {Format(inForce.Start)}.",

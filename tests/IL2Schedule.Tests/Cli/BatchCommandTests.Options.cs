@@ -115,14 +115,14 @@ public sealed partial class BatchCommandTests
         File.ReadAllLines(errors).Should().Equal(
             "line,patientId,reason",
             "2,R1,\"standardTimes needs doseTiming standard-times; was '06:00,14:00,22:00' with doseTiming 'wall-clock'\"",
-            "3,R2,\"Invalid course protocol: standardTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 06:00, 14:00.\"",
+            "3,R2,\"Invalid course protocol: standardTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 06:00, 14:00; see rule 11 (Standard administration times).\"",
             "4,R3,\"standardTimes must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '6am'\"",
             "5,R4,cycleWindow must be elapsed or calendar-days (or empty for elapsed); was 'weekly'",
             "6,R5,\"weightKg must be in range (0, 350] kg; was 400\"",
             "7,R6,\"weightKg must be a number of kilograms like 72.5; was '72,5'\"",
             "8,R7,\"doseTiming must be elapsed, wall-clock or standard-times (or empty for elapsed); was 'sometimes'\"",
             // Samoa skipped 2011-12-30: the 9th wall-clock dose would start before the 8th ends.
-            "9,R8,\"Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: Pacific/Apia changes its clocks too far for wall-clock timing here; use doseTiming elapsed.\"");
+            "9,R8,\"Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: Pacific/Apia changes its clocks too far for wall-clock timing here; see rule 3 (Dose timing); use doseTiming elapsed.\"");
     }
 
     [Fact]

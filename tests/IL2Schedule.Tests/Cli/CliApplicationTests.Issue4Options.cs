@@ -120,7 +120,7 @@ public partial class CliApplicationTests
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--standard-times", "00:00,08:00,16:00")]
     [InlineData("error: --standard-times must be clock times like 00:00,08:00,16:00 (HH:mm, comma-separated); was '8am,4pm'",
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--dose-timing", "standard-times", "--standard-times", "8am,4pm")]
-    [InlineData("error: Invalid course protocol: --standard-times must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 15:00.",
+    [InlineData("error: Invalid course protocol: --standard-times must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 15:00; see rule 11 (Standard administration times).",
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--dose-timing", "standard-times", "--standard-times", "00:00,08:00,15:00")]
     [InlineData("error: Argument 'calendar' not recognized. Must be one of: 'elapsed' 'calendar-days' (see il2schedule --help)",
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--cycle-window", "calendar")]

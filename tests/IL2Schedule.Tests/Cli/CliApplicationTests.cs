@@ -174,9 +174,9 @@ public partial class CliApplicationTests
         "plan", "--zone", "America/New_York", "--first-dose", "2027-03-14T02:30", "--resolve", "strict")]
     [InlineData("error: The local time 2027-11-07T01:30:00 is ambiguous in time zone America/New_York: it occurs twice, at offset -04 and again at -05, as clocks go back. Choose another --first-dose, or pass --resolve lenient (a skipped time moves forward by the gap, a repeated one takes the earlier instant).",
         "plan", "--zone", "America/New_York", "--first-dose", "2027-11-07T01:30")]
-    [InlineData("error: Invalid course protocol: --max-doses-per-cycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16.",
+    [InlineData("error: Invalid course protocol: --max-doses-per-cycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16; see rule 4 (Dose cap and cycle window).",
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--max-doses-per-cycle", "16")]
-    [InlineData("error: Invalid course protocol: --max-doses-per-cycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 0.",
+    [InlineData("error: Invalid course protocol: --max-doses-per-cycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 0; see rule 4 (Dose cap and cycle window).",
         "plan", "--zone", "America/New_York", "--max-doses-per-cycle", "0", "--protocol", "label", "--dose-timing", "elapsed", "--first-dose", "2027-03-10T08:00")]
     [InlineData("error: --max-doses-per-cycle must be a whole number; was 'many' (see il2schedule --help)",
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--max-doses-per-cycle", "many")]
@@ -199,7 +199,7 @@ public partial class CliApplicationTests
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--dose-timing", "sometimes")]
     [InlineData("error: Unrecognized command or argument '--bogus'. (see il2schedule --help)",
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--bogus")]
-    [InlineData("error: Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: Pacific/Apia changes its clocks too far for wall-clock timing here; use --dose-timing elapsed.",
+    [InlineData("error: Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: Pacific/Apia changes its clocks too far for wall-clock timing here; see rule 3 (Dose timing); use --dose-timing elapsed.",
         "plan", "--first-dose", "2011-12-28T08:00", "--zone", "Pacific/Apia", "--dose-timing", "wall-clock")]
     public void BadInput_PrintsOneErrorLineAndExits2WithNothingOnStdout(string expectedStderr, params string[] args)
     {

@@ -102,9 +102,9 @@ public class ReplayCommandTests
 
     [Theory]
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "events": [{"id": "e1", "type": "doseGiven", "cycle": 1, "slot": 1, "start": "2027-03-10T08:00:00-05:00"}, {"id": "e2", "type": "doseGiven", "cycle": 1, "slot": 1, "start": "2027-03-10T16:00:00-05:00"}]}""",
-        "events[1]: doseGiven e2 (cycle 1, slot 1, start 2027-03-10T16:00:00-05:00) is rejected by rule AlreadyRecorded: slot 1 of cycle 1 is already recorded by doseGiven e1 (cycle 1, slot 1, start 2027-03-10T08:00:00-05:00); apply a Corrected event to change it.")]
+        "events[1]: doseGiven e2 (cycle 1, slot 1, start 2027-03-10T16:00:00-05:00) is rejected by rule AlreadyRecorded: slot 1 of cycle 1 is already recorded by doseGiven e1 (cycle 1, slot 1, start 2027-03-10T08:00:00-05:00); apply a Corrected event to change it; see re-planning rule 5 (Rejections).")]
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "events": [{"id": "e1", "type": "doseGiven", "cycle": 3, "slot": 1, "start": "2027-03-10T08:00:00-05:00"}]}""",
-        "events[0]: doseGiven e1 (cycle 3, slot 1, start 2027-03-10T08:00:00-05:00) is rejected by rule UnknownCycle: it names cycle 3, but the course has 2 cycles.")]
+        "events[0]: doseGiven e1 (cycle 3, slot 1, start 2027-03-10T08:00:00-05:00) is rejected by rule UnknownCycle: it names cycle 3, but the course has 2 cycles; see re-planning rule 5 (Rejections).")]
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "events": [{"id": "e1", "type": "doseHeld", "cycle": 1, "slot": 2}]}""",
         "events[0] (id e1).reason is required.")]
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "events": [{"id": "e1", "type": "doseGiven", "cycle": 1, "slot": 1, "start": "2027-03-10T08:00:00-05:00", "end": "2027-03-10T07:59:00-05:00"}]}""",

@@ -126,6 +126,6 @@ public partial class CoursePlannerTests
         var act = () => builder.Build();
 
         act.Should().ThrowExactly<InvalidCourseProtocolException>().WithMessage(
-            "Invalid course protocol: RetreatmentWindowEnd must not end before RetreatmentWindowStart (P31D) from any course end date, as it does from 2000-01-30; was P1M.");
+            "Invalid course protocol: RetreatmentWindowEnd must not end before RetreatmentWindowStart (P31D) from any course end date, as it does from 2000-01-30; was P1M; see rule 8 (Next-course window).");
     }
 }

@@ -174,7 +174,7 @@ public partial class CoursePlannerTests
         (thrown.Reason, thrown.Cycle, thrown.DoseInCycle).Should().Be((CoursePlanningFailure.DoseBeforePreviousInfusionEnds, 1, 9));
         thrown.Message.Should().Be(
             "Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: "
-            + "Pacific/Apia changes its clocks too far for wall-clock timing here; use DoseTiming.Elapsed. (Parameter 'firstDose')");
+            + "Pacific/Apia changes its clocks too far for wall-clock timing here; see rule 3 (Dose timing); use DoseTiming.Elapsed. (Parameter 'firstDose')");
     }
 
     // Pacific/Apia as above. A 2-day cycle with no rest and 4 doses (slots at 0, 8, 16, 24, 32,
@@ -193,6 +193,6 @@ public partial class CoursePlannerTests
         thrown.At.ToString().Should().StartWith("2011-12-31T08:00:00 Pacific/Apia (+14)");
         thrown.Message.Should().Be(
             "Cycle 2 would start at 2011-12-31T08:00:00+14:00, before cycle 1's last infusion ends at 2011-12-31T08:15:00+14:00: "
-            + "Pacific/Apia skips calendar time between them; lengthen the rest period. (Parameter 'firstDose')");
+            + "Pacific/Apia skips calendar time between them; see rule 2 (Cycle start); lengthen the rest period. (Parameter 'firstDose')");
     }
 }

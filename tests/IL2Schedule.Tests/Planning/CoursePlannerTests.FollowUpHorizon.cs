@@ -103,7 +103,7 @@ public partial class CoursePlannerTests
             .Plan(new LocalDateTime(2011, 12, 28, 8, 0), DateTimeZoneProviders.Tzdb["Pacific/Apia"]);
 
         var e = plan.Should().Throw<CoursePlanningException>().Which;
-        e.Problem.Should().Be("Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: Pacific/Apia changes its clocks too far for wall-clock timing here");
+        e.Problem.Should().Be("Dose 9 of cycle 1 would start at 2011-12-31T00:00:00+14:00, before the previous infusion ends at 2011-12-31T16:15:00+14:00: Pacific/Apia changes its clocks too far for wall-clock timing here; see rule 3 (Dose timing)");
         e.Message.Should().StartWith(e.Problem + "; use DoseTiming.Elapsed.");
         (e.Reason, e.Cycle, e.DoseInCycle).Should().Be((CoursePlanningFailure.DoseBeforePreviousInfusionEnds, 1, 9));
     }

@@ -135,6 +135,6 @@ public partial class CoursePlannerTests
         (thrown.Reason, thrown.Cycle, thrown.DoseInCycle).Should().Be((CoursePlanningFailure.DoseOutsideCycleWindow, 1, 13));
         thrown.Message.Should().Be(
             "Dose 13 of cycle 1 would start at 2030-01-05T08:00:00-12:00, at or after the cycle's window end 2030-01-05T08:00:00-12:00: "
-            + "Test/DateLine changes its clocks too far for wall-clock timing here; use DoseTiming.Elapsed. (Parameter 'firstDose')");
+            + "Test/DateLine changes its clocks too far for wall-clock timing here; see rule 4 (Dose cap and cycle window); use DoseTiming.Elapsed. (Parameter 'firstDose')");
     }
 }

@@ -100,8 +100,8 @@ public partial class CourseProtocolBuilderTests
     [InlineData("RestPeriodDays = -1", "RestPeriodDays must be in range [0, 90]; was -1")]
     [InlineData("RestPeriodDays = 91", "RestPeriodDays must be in range [0, 90]; was 91")]
     // The interval must be longer than the 15-minute infusion.
-    [InlineData("DosingInterval = 15 min", "DosingInterval must be longer than InfusionDuration (0:15:00); was 0:15:00")]
-    [InlineData("DosingInterval = 10 min", "DosingInterval must be longer than InfusionDuration (0:15:00); was 0:10:00")]
+    [InlineData("DosingInterval = 15 min", "DosingInterval must be longer than InfusionDuration (0:15:00); was 0:15:00; see rule 5 (Infusion)")]
+    [InlineData("DosingInterval = 10 min", "DosingInterval must be longer than InfusionDuration (0:15:00); was 0:10:00; see rule 5 (Infusion)")]
     // Durations: positive whole minutes, at most 24 hours.
     [InlineData("DosingInterval = 0", "DosingInterval must be a positive whole number of minutes, at most 24:00:00; was 0:00:00")]
     [InlineData("DosingInterval = -8 h", "DosingInterval must be a positive whole number of minutes, at most 24:00:00; was -8:00:00")]
@@ -111,10 +111,10 @@ public partial class CourseProtocolBuilderTests
     [InlineData("InfusionDuration = 15 min 30 s", "InfusionDuration must be a positive whole number of minutes, at most 24:00:00; was 0:15:30")]
     [InlineData("InfusionDuration = 25 h", "InfusionDuration must be a positive whole number of minutes, at most 24:00:00; was 25:00:00")]
     // The dose cap: at most the 8-hourly slots in the window (15 in 5 days, 6 in 2 days, 18 of 7 h in 5 days).
-    [InlineData("MaxDosesPerCycle = 16", "MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16")]
-    [InlineData("MaxDosesPerCycle = 0", "MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 0")]
-    [InlineData("MaxDosesPerCycle = 7, CycleLengthDays = 2", "MaxDosesPerCycle must be in range [1, 6] (the slots 8:00:00 apart in a 2-day window); was 7")]
-    [InlineData("MaxDosesPerCycle = 19, DosingInterval = 7 h", "MaxDosesPerCycle must be in range [1, 18] (the slots 7:00:00 apart in a 5-day window); was 19")]
+    [InlineData("MaxDosesPerCycle = 16", "MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16; see rule 4 (Dose cap and cycle window)")]
+    [InlineData("MaxDosesPerCycle = 0", "MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 0; see rule 4 (Dose cap and cycle window)")]
+    [InlineData("MaxDosesPerCycle = 7, CycleLengthDays = 2", "MaxDosesPerCycle must be in range [1, 6] (the slots 8:00:00 apart in a 2-day window); was 7; see rule 4 (Dose cap and cycle window)")]
+    [InlineData("MaxDosesPerCycle = 19, DosingInterval = 7 h", "MaxDosesPerCycle must be in range [1, 18] (the slots 7:00:00 apart in a 5-day window); was 19; see rule 4 (Dose cap and cycle window)")]
     // Dose timing must be a defined value.
     [InlineData("DoseTiming = 7", "DoseTiming must be one of Elapsed, WallClock, StandardTimes; was 7")]
     // The dose in mg/kg: null (no figure) or in (0, 0.1]; the label's is 0.037.
@@ -124,12 +124,12 @@ public partial class CourseProtocolBuilderTests
     // Standard times, checked with DoseTiming.StandardTimes: whole minutes, one dosing interval
     // (8 h) apart around the day. 15:00 -> 00:00 is 9 h; 06:00, 14:00 leaves 16 h from 14:00 to
     // 06:00; a repeated 08:00 is 0 h from itself; 6-hourly doses need four times a day.
-    [InlineData("StandardTimes 00:00, 08:00, 15:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 15:00")]
-    [InlineData("StandardTimes 06:00, 14:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 06:00, 14:00")]
-    [InlineData("StandardTimes 00:00, 08:00, 08:00, 16:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 08:00, 16:00")]
-    [InlineData("StandardTimes 00:00:30, 08:00:30, 16:00:30", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00:30, 08:00:30, 16:00:30")]
-    [InlineData("StandardTimes empty", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was (none)")]
-    [InlineData("StandardTimes default, DosingInterval = 6 h", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (6:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 16:00")]
+    [InlineData("StandardTimes 00:00, 08:00, 15:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 15:00; see rule 11 (Standard administration times)")]
+    [InlineData("StandardTimes 06:00, 14:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 06:00, 14:00; see rule 11 (Standard administration times)")]
+    [InlineData("StandardTimes 00:00, 08:00, 08:00, 16:00", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 08:00, 16:00; see rule 11 (Standard administration times)")]
+    [InlineData("StandardTimes 00:00:30, 08:00:30, 16:00:30", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00:30, 08:00:30, 16:00:30; see rule 11 (Standard administration times)")]
+    [InlineData("StandardTimes empty", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (8:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was (none); see rule 11 (Standard administration times)")]
+    [InlineData("StandardTimes default, DosingInterval = 6 h", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (6:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 16:00; see rule 11 (Standard administration times)")]
     [InlineData("StandardAdministrationTimes = null", "StandardAdministrationTimes must not be null")]
     [InlineData("CycleWindowCounting = 5", "CycleWindowCounting must be one of Elapsed, CalendarDays; was 5")]
     // Follow-up periods: whole days, weeks, months or years, 1 day to 1 year (366 days).
@@ -145,8 +145,8 @@ public partial class CourseProtocolBuilderTests
     [InlineData("RetreatmentWindowEnd = null", "RetreatmentWindowEnd must not be null")]
     [InlineData("MinimumIntervalAfterDischarge = null", "MinimumIntervalAfterDischarge must not be null")]
     // The window's end may not come before its start (label preset: P6W to P12W).
-    [InlineData("RetreatmentWindowEnd = P5W", "RetreatmentWindowEnd must not be shorter than RetreatmentWindowStart (P6W); was P5W")]
-    [InlineData("RetreatmentWindowStart = P13W", "RetreatmentWindowEnd must not be shorter than RetreatmentWindowStart (P13W); was P12W")]
+    [InlineData("RetreatmentWindowEnd = P5W", "RetreatmentWindowEnd must not be shorter than RetreatmentWindowStart (P6W); was P5W; see rule 8 (Next-course window)")]
+    [InlineData("RetreatmentWindowStart = P13W", "RetreatmentWindowEnd must not be shorter than RetreatmentWindowStart (P13W); was P12W; see rule 8 (Next-course window)")]
     public void Build_OneBadSetting_ThrowsNamingItsRuleAndValue(string setting, string expectedProblem)
     {
         var builder = CourseProtocol.Label.ToBuilder();
@@ -242,11 +242,11 @@ public partial class CourseProtocolBuilderTests
             + "CycleCount must be in range [1, 10]; was 0. "
             + "RestPeriodDays must be in range [0, 90]; was -1. "
             + "InfusionDuration must be a positive whole number of minutes, at most 24:00:00; was 0:15:30. "
-            + "MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16. "
+            + "MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16; see rule 4 (Dose cap and cycle window). "
             + "DoseTiming must be one of Elapsed, WallClock, StandardTimes; was 7. "
             + "ResponseAssessmentDelay must be whole days, weeks, months or years, between 1 day and 1 year; was P0D. "
             + "MinimumIntervalAfterDischarge must not be null. "
-            + "RetreatmentWindowEnd must not be shorter than RetreatmentWindowStart (P8W); was P7W."
+            + "RetreatmentWindowEnd must not be shorter than RetreatmentWindowStart (P8W); was P7W; see rule 8 (Next-course window)."
            );
 
         builder.CycleCount.Should().Be(0);
@@ -300,8 +300,8 @@ public partial class CourseProtocolBuilderTests
         var exception = act.Should().ThrowExactly<InvalidCourseProtocolException>().Which;
         exception.Problems.Select(problem => (problem.Setting, problem.Rule)).Should().Equal(
             ("CycleCount", "must be in range [1, 10]; was 0"),
-            ("MaxDosesPerCycle", "must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16"));
-        exception.Problems[1].ToString().Should().Be("MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16");
+            ("MaxDosesPerCycle", "must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16; see rule 4 (Dose cap and cycle window)"));
+        exception.Problems[1].ToString().Should().Be("MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16; see rule 4 (Dose cap and cycle window)");
         exception.Message.Should().Be("Invalid course protocol: " + string.Join(". ", exception.Problems) + ".");
         exception.ParamName.Should().BeNull();
     }

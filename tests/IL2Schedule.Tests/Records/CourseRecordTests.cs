@@ -71,6 +71,18 @@ public partial class CourseRecordTests
     private static IEnumerable<string> Lines(string[] due, int first, int last, string status) =>
         Enumerable.Range(first, last - first + 1).Select(slot => string.Create(CultureInfo.InvariantCulture, $"{slot} {status} {due[slot - 1]}"));
 
+    /// <summary>
+    /// The documentation's re-planning rule each rejection states (docs/records.md's table): rule 3
+    /// (Later cycle start) for reschedules, rule 5 (Rejections) for the rest; none for the id rules
+    /// and the calendar's range, which no table states.
+    /// </summary>
+    private static RuleText? DocumentedRule(CourseEventRule rule) => rule switch
+    {
+        CourseEventRule.IdAlreadyUsed or CourseEventRule.UnknownCorrectedEvent or CourseEventRule.OutOfRange => null,
+        CourseEventRule.RescheduleOverlapsCycle or CourseEventRule.CycleAlreadyStarted => RuleBook.Get(RuleSet.Replanning, 3),
+        _ => RuleBook.Get(RuleSet.Replanning, 5),
+    };
+
     /// <summary>Every value of a re-planned schedule, as text, to show that a rejected event changed nothing.</summary>
     private static string Snapshot(ReplannedSchedule schedule) =>
         string.Join(
@@ -97,12 +109,17 @@ public partial class CourseRecordTests
         var exception = act.Should().ThrowExactly<CourseEventRejectedException>().Which;
         exception.Rule.Should().Be(rule, exception.Message);
         exception.Event.Should().BeSameAs(courseEvent);
-        // Every message reads "<event> is rejected by rule <Rule>: <detail>."; the parts name the event as "<event> is rejected: ".
+        // Every message reads "<event> is rejected by rule <Rule>: <detail>; see <documented rule>."; the parts
+        // name the event as "<event> is rejected: " and a part ending in "." ends before the citation.
+        var documented = DocumentedRule(rule);
+        exception.DocumentedRule.Should().BeSameAs(documented);
+        string citation = documented is null ? "." : $"; see {documented}.";
         foreach (string part in messageParts)
         {
-            exception.Reason.Should().Contain(part.Replace("is rejected: ", $"is rejected by rule {rule}: ", StringComparison.Ordinal));
+            string expected = part.Replace("is rejected: ", $"is rejected by rule {rule}: ", StringComparison.Ordinal);
+            exception.Reason.Should().Contain(expected.EndsWith('.') ? expected[..^1] + citation : expected);
         }
-        exception.Reason.Should().EndWith(".");
+        exception.Reason.Should().EndWith(citation);
         record.Events.Should().HaveCount(eventCount);
         record.EffectiveEvents.Should().Equal(effective);
         Snapshot(record.Schedule).Should().Be(before);

@@ -337,7 +337,7 @@ public partial class CourseScheduleJsonTests
         var act = () => CourseScheduleJson.Deserialize(node.ToJsonString());
 
         act.Should().Throw<JsonException>().WithMessage(
-            "Invalid course protocol: CycleCount must be in range [1, 10]; was 0. MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16.");
+            "Invalid course protocol: CycleCount must be in range [1, 10]; was 0. MaxDosesPerCycle must be in range [1, 15] (the slots 8:00:00 apart in a 5-day window); was 16; see rule 4 (Dose cap and cycle window).");
     }
 
     [Fact]

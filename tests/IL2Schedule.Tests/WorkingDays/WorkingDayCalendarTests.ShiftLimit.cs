@@ -52,7 +52,7 @@ public class WorkingDayCalendarShiftLimitTests
         course.ResponseAssessmentDateReasons.Should().Be(ResponseAssessmentDateReasons.NotShiftable);
         (course.NextCourseWindow.Dates!.Start, course.NextCourseWindow.Dates.End).Should().Be((new LocalDate(2027, 5, 9), new LocalDate(2027, 6, 20)));
         course.NextCourseWindow.Reasons.Should().Be(NextCourseWindowReasons.NotShiftable);
-        course.NextCourseWindow.Note.Should().Be("Not moved onto working days: its start or end is more than 14 days (WorkingDayCalendar.MaxShiftDays) from a working day.");
+        course.NextCourseWindow.Note.Should().Be("Not moved onto working days: its start or end is more than 14 days (WorkingDayCalendar.MaxShiftDays) from a working day; see rule 13 (Working days).");
     }
 
     // Imaging Sun 2027-04-25 moves to Mon 2027-04-26; window start Sun 05-09 to Mon 05-10, end Sun 06-20 back to Fri 06-18.

@@ -70,6 +70,7 @@ internal static class CheckTzdbCommand
     {
         // An NDJSON file holds a batch's plans, so it has no course-sized limit: only .NET's largest array.
         string text = InputFile.ReadAllText(path, "check-tzdb file", Array.MaxLength, nameof(Array.MaxLength));
+        InputFile.CheckNotEmpty(text, path, "check-tzdb file", "a stored course is a plan or record JSON object, or NDJSON lines of batch output (see docs/tzdb.md)");
         if (TryParseObject(text) is { } root)
         {
             return [Checked(path, () => root.ContainsKey("events")

@@ -41,7 +41,7 @@ public static class CliApplication
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            WriteError(stderr, OneLine(parseResult.Errors[0].Message) + " (see il2schedule --help)");
+            WriteError(stderr, MissingArgument(parseResult) ?? OneLine(parseResult.Errors[0].Message) + " (see il2schedule --help)");
             return UsageError;
         }
         try
@@ -68,6 +68,26 @@ public static class CliApplication
             WriteError(stderr, $"internal error ({e.GetType().Name}: {OneLine(e.Message)}); please report it with the command line you ran");
             return InternalError;
         }
+    }
+
+    /// <summary>
+    /// For a command run without its required argument, the message that names it, says what it is
+    /// and gives the usage ("check-tzdb needs FILE: Stored courses: ...; usage: il2schedule check-tzdb
+    /// FILE... [options] (see il2schedule check-tzdb --help)"), rather than System.CommandLine's
+    /// "Required argument missing"; null when every required argument has a value.
+    /// </summary>
+    private static string? MissingArgument(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+        var missing = command.Arguments.FirstOrDefault(argument =>
+            argument.Arity.MinimumNumberOfValues > 0 && (parseResult.GetResult(argument) is not { } result || result.Tokens.Count == 0));
+        if (missing is null)
+        {
+            return null;
+        }
+        string many = missing.Arity.MaximumNumberOfValues > 1 ? "..." : "";
+        string what = (missing.Description ?? "").TrimEnd('.');
+        return $"{command.Name} needs {missing.Name}{(what.Length > 0 ? ": " + what : "")}; usage: il2schedule {command.Name} {missing.Name}{many} [options] (see il2schedule {command.Name} --help)";
     }
 
     /// <summary>Writes the one error line; if stderr itself cannot be written, the exit code still tells.</summary>

@@ -4,20 +4,16 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace IL2Schedule.Cli;
 
 /// <summary>
 /// <c>--explain</c> on <c>plan</c> and <c>replay</c>: the library's derivations of every computed
-/// value, after the table or as the JSON document's <c>explanations</c> array.
+/// value, as lines after the table (the JSON form's <c>explanations</c> array is the library's,
+/// <c>DerivationJson</c>).
 /// </summary>
 internal static class ExplainOutput
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The formats <c>--explain</c> adds to.</summary>
     internal static readonly string[] Formats = ["table", "json"];
 
@@ -35,10 +31,6 @@ internal static class ExplainOutput
             throw new CliUsageException($"--explain needs --format table or json; was '{format}'");
         }
     }
-
-    /// <summary>The rendered output with the explanations added: after a table, or as the JSON document's last property.</summary>
-    internal static string Add(string rendered, string format, IReadOnlyList<Derivation> derivations) =>
-        format == "json" ? Json(rendered, derivations) : rendered + Environment.NewLine + Table(derivations);
 
     /// <summary>One line per derivation: "subject = value  [rule n, name; source]", its inputs and note indented below.</summary>
     internal static string Table(IReadOnlyList<Derivation> derivations)
@@ -58,23 +50,6 @@ internal static class ExplainOutput
             }
         }
         return text.ToString();
-    }
-
-    private static string Json(string rendered, IReadOnlyList<Derivation> derivations)
-    {
-        var document = JsonNode.Parse(rendered)!.AsObject();
-        document["explanations"] = new JsonArray([.. derivations.Select(derivation => (JsonNode)new JsonObject
-        {
-            ["subject"] = derivation.Subject,
-            ["value"] = derivation.Value,
-            ["ruleSet"] = derivation.RuleSet == RuleSet.Replanning ? "replanning" : "planning",
-            ["rule"] = derivation.RuleNumber,
-            ["ruleName"] = derivation.RuleName,
-            ["source"] = derivation.Source,
-            ["inputs"] = new JsonArray([.. derivation.Inputs.Select(input => (JsonNode)new JsonObject { ["name"] = input.Key, ["value"] = input.Value })]),
-            ["note"] = derivation.Note,
-        })]);
-        return document.ToJsonString(Indented) + Environment.NewLine;
     }
 
     private static string Rule(Derivation derivation) => string.Create(

@@ -45,4 +45,21 @@ internal static class InputFile
             throw new CliUsageException($"{what} '{shown}' cannot be read: {CliApplication.OneLine(e.Message)}");
         }
     }
+
+    /// <summary>
+    /// Refuses a file with no text, or only white space, before a reader's "no JSON tokens" wording
+    /// can reach the user: "record file '/dev/null' is empty: a record is a JSON object (see docs/records.md)".
+    /// </summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="path">The path as the user gave it.</param>
+    /// <param name="what">What the file is, for example "record file".</param>
+    /// <param name="expected">What such a file holds, with the page that describes it.</param>
+    /// <exception cref="CliUsageException"><paramref name="text"/> is empty or white space.</exception>
+    internal static void CheckNotEmpty(string text, string path, string what, string expected)
+    {
+        if (text.Trim().Length == 0)
+        {
+            throw new CliUsageException($"{what} '{InputText.ForMessage(path)}' {(text.Length == 0 ? "is empty" : "holds only white space")}: {expected}");
+        }
+    }
 }

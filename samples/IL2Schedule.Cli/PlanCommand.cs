@@ -209,15 +209,15 @@ internal static class PlanCommand
         }
         string text = request.Format switch
         {
-            "json" => CourseScheduleJson.Serialize(schedule) + Environment.NewLine,
+            "json" => (request.Explain ? CourseScheduleJson.SerializeExplained(schedule) : CourseScheduleJson.Serialize(schedule)) + Environment.NewLine,
             "ics" => CourseCalendar.Export(schedule, SystemClock.Instance.GetCurrentInstant(), courseId: null),
             "svg" => CourseTimeline.Svg(schedule, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight),
             "fhir" or "fhir-transaction" => FhirOutput.Plan(schedule, request.Format, request.Patient),
             _ => ScheduleTable.Render(schedule, request.ProtocolDescription),
         };
-        if (request.Explain)
+        if (request.Explain && request.Format == "table")
         {
-            text = ExplainOutput.Add(text, request.Format, schedule.Explain());
+            text += Environment.NewLine + ExplainOutput.Table(schedule.Explain());
         }
         OutputFile.Write(output, request.OutputPath, text);
         return CliApplication.Success;

@@ -110,6 +110,7 @@ internal static class ReplayCommand
     private static CourseRecord Read(string path, string? tzdbPath, TextWriter stderr)
     {
         string text = InputFile.ReadAllText(path, "the record file", InputLimits.MaxRecordJsonBytes, nameof(InputLimits.MaxRecordJsonBytes));
+        InputFile.CheckNotEmpty(text, path, "record file", "a record is a JSON object (see docs/records.md)");
         var database = TzdbOption.Load(tzdbPath);
         try
         {
@@ -135,14 +136,16 @@ internal static class ReplayCommand
         }
         string rendered = format switch
         {
-            "json" => (status is null ? CourseRecordJson.SerializeSchedule(record.Schedule) : CourseRecordJson.SerializeStatus(status)) + Environment.NewLine,
+            "json" => (status is null
+                ? (explain ? CourseRecordJson.SerializeScheduleExplained(record.Schedule) : CourseRecordJson.SerializeSchedule(record.Schedule))
+                : (explain ? CourseRecordJson.SerializeStatusExplained(status) : CourseRecordJson.SerializeStatus(status))) + Environment.NewLine,
             "ics" => CourseCalendar.Export(schedule, SystemClock.Instance.GetCurrentInstant(), courseId: null),
             "svg" => CourseTimeline.Svg(schedule, at, CourseTimeline.DefaultWidth, CourseTimeline.DefaultHeight),
             _ => ReplayTable.Render(schedule, status),
         };
-        if (explain)
+        if (explain && format == "table")
         {
-            rendered = ExplainOutput.Add(rendered, format, schedule.Explain());
+            rendered += Environment.NewLine + ExplainOutput.Table(schedule.Explain());
         }
         OutputFile.Write(output, outputPath, rendered);
         return CliApplication.Success;

@@ -29,7 +29,7 @@ internal static class TzdbOption
         }
         catch (TzdbDataException e)
         {
-            throw new CliUsageException($"{option}: {CliApplication.OneLine(e.Message)}");
+            throw new CliUsageException($"{option} {CliApplication.OneLine(e.Message)}");
         }
     }
 

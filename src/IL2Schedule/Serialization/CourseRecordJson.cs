@@ -184,6 +184,28 @@ public static partial class CourseRecordJson
         return JsonSerializer.Serialize(ToDocument(status.Schedule, status), TypeInfo(indented));
     }
 
+    /// <summary>
+    /// Writes a re-planned schedule with its explanations: the document of <see cref="SerializeSchedule"/>
+    /// and last an <c>explanations</c> array of <see cref="ReplannedSchedule.Explain"/> (<see cref="DerivationJson"/>).
+    /// </summary>
+    /// <param name="schedule">The re-planned schedule.</param>
+    /// <param name="indented">True (the default) for indented text; false for one line.</param>
+    /// <returns>The JSON document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    public static string SerializeScheduleExplained(ReplannedSchedule schedule, bool indented = true) =>
+        DerivationJson.AddTo(SerializeSchedule(schedule, indented), schedule.Explain(), indented);
+
+    /// <summary>
+    /// Writes a status with the explanations of its schedule: the document of <see cref="SerializeStatus"/>
+    /// and last an <c>explanations</c> array of the status's <see cref="ReplannedSchedule.Explain"/> (<see cref="DerivationJson"/>).
+    /// </summary>
+    /// <param name="status">The status, from <see cref="CourseRecord.GetStatus(Instant)"/>.</param>
+    /// <param name="indented">True (the default) for indented text; false for one line.</param>
+    /// <returns>The JSON document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="status"/> is null.</exception>
+    public static string SerializeStatusExplained(CourseStatus status, bool indented = true) =>
+        DerivationJson.AddTo(SerializeStatus(status, indented), status.Schedule.Explain(), indented);
+
     private static JsonTypeInfo<ReplannedScheduleDocument> TypeInfo(bool indented) =>
         (JsonTypeInfo<ReplannedScheduleDocument>)(indented ? Indented : Compact).GetTypeInfo(typeof(ReplannedScheduleDocument));
 

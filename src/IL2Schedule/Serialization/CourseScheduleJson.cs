@@ -75,6 +75,19 @@ public static partial class CourseScheduleJson
         return JsonSerializer.Serialize(ToDocument(schedule), indented ? Indented : Compact);
     }
 
+    /// <summary>
+    /// Writes a schedule as JSON text with its explanations: the document of <see cref="Serialize(CourseSchedule, bool)"/>,
+    /// every property as written there, and last an <c>explanations</c> array of <see cref="CourseSchedule.Explain"/>
+    /// in the form of <see cref="DerivationJson"/>. <see cref="Deserialize(string)"/> reads it back and ignores the array.
+    /// </summary>
+    /// <param name="schedule">The schedule to write.</param>
+    /// <param name="indented">True (the default) for indented, human-readable text; false for one line.</param>
+    /// <returns>The JSON document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Serialize(CourseSchedule, bool)"/>: the zone has no id that can be read back.</exception>
+    public static string SerializeExplained(CourseSchedule schedule, bool indented = true) =>
+        DerivationJson.AddTo(Serialize(schedule, indented), schedule.Explain(), indented);
+
     /// <summary>Reads a schedule written by <see cref="Serialize(CourseSchedule, bool)"/>.</summary>
     /// <param name="json">The JSON document.</param>
     /// <returns>The schedule, equal to the one that was written.</returns>

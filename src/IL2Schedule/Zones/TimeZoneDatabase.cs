@@ -73,25 +73,41 @@ public sealed class TimeZoneDatabase
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="TzdbDataException">
     /// The file cannot be read (missing, a directory, no permission) or is not NodaTime tzdb data;
-    /// the message names the path and the reason.
+    /// the message names the path and the reason ("'/etc/passwd' is not a NodaTime tzdb file (.nzd): ...",
+    /// "'x.nzd' does not exist", "'/tmp' is a directory, not a tzdb file (.nzd)").
     /// </exception>
     public static TimeZoneDatabase FromFile(string path)
     {
         Preconditions.CheckNotNull(path, nameof(path));
+        if (Directory.Exists(path))
+        {
+            throw new TzdbDataException(path, "is a directory, not a tzdb file (.nzd)", null);
+        }
         Stream stream;
         try
         {
             stream = File.OpenRead(path);
         }
+        catch (FileNotFoundException e)
+        {
+            throw new TzdbDataException(path, "does not exist", e);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new TzdbDataException(path, "is in a folder that does not exist", e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new TzdbDataException(path, $"the file cannot be read ({e.Message})", e);
+            throw new TzdbDataException(path, $"cannot be read: {e.Message}", e);
         }
         using (stream)
         {
             return FromStream(stream, path);
         }
     }
+
+    /// <summary>The reason of a <see cref="TzdbDataException"/> for data that is not tzdb data, in the user's terms rather than the reader's.</summary>
+    private const string NotTzdb = "is not a NodaTime tzdb file (.nzd): it does not hold the time-zone data NodaTime reads (a .nzd file from a NodaTime release, or one built by NodaTime's tzdb compiler)";
 
     /// <summary>Reads NodaTime tzdb data (the <c>.nzd</c> format) from a stream.</summary>
     /// <param name="stream">The data, read to its end; the caller keeps ownership.</param>
@@ -112,7 +128,7 @@ public sealed class TimeZoneDatabase
         catch (Exception e) when (e is InvalidNodaDataException or IOException or EndOfStreamException or InvalidOperationException
             or ArgumentException or OverflowException or IndexOutOfRangeException or NotSupportedException or KeyNotFoundException)
         {
-            throw new TzdbDataException(name, $"it is not NodaTime tzdb data (.nzd, as TzdbDateTimeZoneSource.FromStream reads it): {e.Message}", e);
+            throw new TzdbDataException(name, NotTzdb, e);
         }
         return new TimeZoneDatabase(source, provider: null);
     }

@@ -129,7 +129,7 @@ public sealed class CheckTzdbCommandTests : IDisposable
 
             exitCode.Should().Be(2);
             stdout.Should().BeEmpty();
-            stderr.Should().StartWith($"error: --tzdb: tzdb file '{bad}' is not usable: it is not NodaTime tzdb data").And.EndWith("\n");
+            stderr.Should().Be($"error: --tzdb '{bad}' is not a NodaTime tzdb file (.nzd): it does not hold the time-zone data NodaTime reads (a .nzd file from a NodaTime release, or one built by NodaTime's tzdb compiler)\n");
             stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1);
         }
     }

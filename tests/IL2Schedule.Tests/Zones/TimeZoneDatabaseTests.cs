@@ -71,9 +71,11 @@ public class TimeZoneDatabaseTests
         {
             var act = () => TimeZoneDatabase.FromFile(path);
 
-            act.Should().Throw<TzdbDataException>()
-                .WithMessage($"tzdb file '{path}' is not usable: it is not NodaTime tzdb data (.nzd, as TzdbDateTimeZoneSource.FromStream reads it): *")
-                .Which.FileName.Should().Be(path);
+            var exception = act.Should().Throw<TzdbDataException>().Which;
+            exception.Message.Should().Be($"'{path}' is not a NodaTime tzdb file (.nzd): it does not hold the time-zone data NodaTime reads (a .nzd file from a NodaTime release, or one built by NodaTime's tzdb compiler)");
+            exception.FileName.Should().Be(path);
+            exception.Reason.Should().StartWith("is not a NodaTime tzdb file (.nzd): ");
+            exception.InnerException.Should().NotBeNull();
         }
         finally
         {
@@ -88,7 +90,26 @@ public class TimeZoneDatabaseTests
 
         var act = () => TimeZoneDatabase.FromFile(path);
 
-        act.Should().Throw<TzdbDataException>().WithMessage($"tzdb file '{path}' is not usable: the file cannot be read (*");
+        act.Should().Throw<TzdbDataException>().Which.Message.Should().Be($"'{path}' does not exist");
+    }
+
+    [Fact]
+    public void FromFile_ADirectory_IsOneTzdbDataException()
+    {
+        string path = Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar);
+
+        var act = () => TimeZoneDatabase.FromFile(path);
+
+        act.Should().Throw<TzdbDataException>().Which.Message.Should().Be($"'{path}' is a directory, not a tzdb file (.nzd)");
+    }
+
+    // An empty stream is not tzdb data either: the same message, none of the reader's words.
+    [Fact]
+    public void FromStream_Empty_IsNotTzdbData()
+    {
+        var act = () => TimeZoneDatabase.FromStream(new MemoryStream(), "empty.nzd");
+
+        act.Should().Throw<TzdbDataException>().Which.Message.Should().StartWith("'empty.nzd' is not a NodaTime tzdb file (.nzd): ");
     }
 
     // The plan JSON names the tzdb it was computed with, and reads back under that tzdb; under the

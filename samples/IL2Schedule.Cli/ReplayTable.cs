@@ -17,7 +17,7 @@ internal static class ReplayTable
         var record = schedule.Record;
         var plan = record.Plan;
         var text = new StringBuilder();
-        text.AppendLine(Invariant, $"Course {record.CourseNumber} in {plan.ZoneId} (tzdb {plan.TzdbVersion}); dose timing {plan.DoseTiming switch { DoseTiming.Elapsed => "elapsed", DoseTiming.WallClock => "wall-clock", _ => "standard times" }}; held doses: {(record.HeldDosePolicy == HeldDosePolicy.Forfeit ? "forfeit" : "use reserve slots")}; {record.Events.Count} event{(record.Events.Count == 1 ? "" : "s")}");
+        text.AppendLine(Invariant, $"Course {record.CourseNumber} in {plan.ZoneId} (tzdb {plan.TzdbVersion}); dose timing {plan.DoseTiming switch { DoseTiming.Elapsed => "elapsed", DoseTiming.WallClock => "wall-clock", _ => "standard times" }}; held doses: {(record.HeldDosePolicy == HeldDosePolicy.Forfeit ? "forfeit" : "use reserve slots")}; stopped infusions count as {(plan.Protocol.StoppedInfusionCounting == StoppedInfusionCounting.CountsAsGiven ? "given" : "held")}; {record.Events.Count} event{(record.Events.Count == 1 ? "" : "s")}");
         if (record.RetreatmentOverrideReason is { } reason)
         {
             text.AppendLine(Invariant, $"Planned outside the previous course's window: {reason}");
@@ -26,12 +26,13 @@ internal static class ReplayTable
         {
             text.AppendLine();
             string ended = cycle.HasEnded ? "ended: " + Words(cycle.EndReason) : "running";
-            text.AppendLine(Invariant, $"Cycle {cycle.Number}{(cycle.IsRescheduled ? " (rescheduled)" : "")}: window {DateTime(cycle.Start)} to {DateTime(cycle.WindowEnd)} (exclusive); {cycle.DosesGiven} given, {cycle.DosesHeld} held; {ended}");
+            text.AppendLine(Invariant, $"Cycle {cycle.Number}{(cycle.IsRescheduled ? " (rescheduled)" : "")}: window {DateTime(cycle.Start)} to {DateTime(cycle.WindowEnd)} (exclusive); {cycle.DosesGiven} given, {cycle.DosesHeld} held{Stopped(cycle.DosesStopped)}; {ended}");
             text.AppendLine("  Slot  Status     Due                          Given                                        Note");
             foreach (var slot in cycle.Slots)
             {
-                string given = slot.GivenStart is { } start ? DateTime(start) + " to " + Time(slot.GivenEnd!.Value) : "";
-                string note = slot.HeldReason ?? (slot.EventId is { } id ? "event " + id : "");
+                string given = slot.GivenStart is { } start ? DateTime(start) + " to " + Time(slot.GivenEnd!.Value)
+                    : slot.StoppedEnd is { } stoppedAt ? DateTime(slot.Start) + " to " + Time(stoppedAt) : "";
+                string note = slot.HeldReason ?? (slot.StopReason is { } why ? "stopped early: " + why : null) ?? (slot.EventId is { } id ? "event " + id : "");
                 if (status is not null && status.Overdue.Contains(slot))
                 {
                     note = "OVERDUE";
@@ -40,7 +41,7 @@ internal static class ReplayTable
             }
         }
         text.AppendLine();
-        text.AppendLine(Invariant, $"Course:             {(schedule.IsComplete ? "complete" : "in progress")}; {schedule.DosesGiven} doses given, {schedule.DosesHeld} held");
+        text.AppendLine(Invariant, $"Course:             {(schedule.IsComplete ? "complete" : "in progress")}; {schedule.DosesGiven} doses given, {schedule.DosesHeld} held{Stopped(schedule.DosesStopped)}");
         text.AppendLine(schedule.CourseEnd is { } end
             ? $"Course end:         {DateTime(end)}{(schedule.IsComplete ? "" : " (projected)")}"
             : "Course end:         none (no dose was given)");
@@ -75,6 +76,9 @@ internal static class ReplayTable
         }
         return text.ToString();
     }
+
+    /// <summary>", 1 stopped" when any infusion was stopped early; otherwise nothing, so tables of courses without one read as before.</summary>
+    private static string Stopped(int count) => count == 0 ? "" : string.Create(Invariant, $", {count} stopped");
 
     private static string Words(CycleEndReason reason) => reason switch
     {

@@ -46,7 +46,9 @@ catch (FhirMappingException e)
 Console.WriteLine(record);
 foreach (var slot in record.Schedule.Cycles[0].Slots.Take(5))
 {
-    string note = slot.GivenStart is { } start ? "given " + timeText.Format(start) : slot.HeldReason ?? "";
+    string note = slot.GivenStart is { } start ? "given " + timeText.Format(start)
+        : slot.StoppedEnd is { } stoppedAt ? $"started {timeText.Format(slot.Start)}, stopped {timeText.Format(stoppedAt)} ({slot.StopReason})"
+        : slot.HeldReason ?? "";
     Console.WriteLine($"  cycle 1 slot {slot.Slot}: {slot.Status.ToString().ToLowerInvariant(),-8} due {timeText.Format(slot.Due)} {note}".TrimEnd());
 }
 Console.WriteLine($"Response imaging on {record.Schedule.ResponseAssessmentDate:uuuu-MM-dd}; next course from {record.Schedule.NextCourseWindow?.Dates?.Start:uuuu-MM-dd}");

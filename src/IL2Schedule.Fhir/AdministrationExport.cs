@@ -12,9 +12,10 @@ namespace IL2Schedule.Fhir;
 /// (medicationadministration.html), one per event in <see cref="CourseRecord.Events"/> order.
 /// </summary>
 /// <remarks>
-/// Status (R4 value set medication-admin-status): a given dose is <c>completed</c>, or
-/// <c>stopped</c> when its recorded end is before its start plus the protocol's infusion duration;
-/// a held dose is <c>not-done</c> with <c>statusReason.text</c> the recorded reason; an event that a
+/// Status (R4 value set medication-admin-status): a given dose is <c>completed</c>, whatever its
+/// recorded end (a <see cref="DoseGiven"/> is a full dose); a stopped infusion (<see cref="DoseStopped"/>)
+/// is <c>stopped</c> with <c>effectivePeriod</c> from its start to its actual end and
+/// <c>statusReason.text</c> the recorded reason; a held dose is <c>not-done</c> with <c>statusReason.text</c> the recorded reason; an event that a
 /// later <see cref="Corrected"/> replaces is <c>entered-in-error</c>, keeping its values so that it
 /// reads back. Cycle stops, course stops, reschedules and discharges are not administrations and
 /// are not written.
@@ -47,7 +48,7 @@ internal static class AdministrationExport
         return administrations;
     }
 
-    private static bool IsDose(CourseEvent courseEvent) => courseEvent is DoseGiven or DoseHeld;
+    private static bool IsDose(CourseEvent courseEvent) => courseEvent is DoseGiven or DoseStopped or DoseHeld;
 
     /// <summary>The event a correction at <paramref name="index"/> replaces: the latest earlier one with its id in effect.</summary>
     private static CourseEvent Replaced(IReadOnlyList<CourseEvent> events, int index, Corrected correction)
@@ -74,6 +75,7 @@ internal static class AdministrationExport
         {
             DoseGiven given => (given.Cycle, given.Slot),
             DoseHeld held => (held.Cycle, held.Slot),
+            DoseStopped stopped => (stopped.Cycle, stopped.Slot),
             _ => throw new InvalidOperationException("only dose events are administrations"),
         };
         var administration = new MedicationAdministration
@@ -86,11 +88,16 @@ internal static class AdministrationExport
         };
         if (content is DoseGiven dose)
         {
-            bool stopped = dose.End is { } end && end < dose.Start + record.Plan.Protocol.InfusionDuration;
             administration.Status = superseded ? MedicationAdministration.MedicationAdministrationStatusCodes.EnteredInError
-                : stopped ? MedicationAdministration.MedicationAdministrationStatusCodes.Stopped
                 : MedicationAdministration.MedicationAdministrationStatusCodes.Completed;
             administration.Effective = new Period { StartElement = FhirText.Of(dose.Start, zone), EndElement = dose.End is { } e ? FhirText.Of(e, zone) : null };
+        }
+        else if (content is DoseStopped stopped)
+        {
+            administration.Status = superseded ? MedicationAdministration.MedicationAdministrationStatusCodes.EnteredInError
+                : MedicationAdministration.MedicationAdministrationStatusCodes.Stopped;
+            administration.StatusReason = [new CodeableConcept { Text = stopped.Reason }];
+            administration.Effective = new Period { StartElement = FhirText.Of(stopped.Start, zone), EndElement = FhirText.Of(stopped.End, zone) };
         }
         else if (content is DoseHeld held)
         {

@@ -16,11 +16,13 @@ namespace IL2Schedule.Fhir;
 /// <remarks>
 /// Each administration must be for the mapper's patient (<c>subject.reference</c>), refer to the
 /// MedicationRequest of the cycle that its course-event extension names (by <c>request.reference</c>
-/// or <c>request.identifier</c>), and have a recorded outcome: <c>completed</c> or <c>stopped</c> is
-/// a <see cref="DoseGiven"/> from <c>effectivePeriod</c> (a dateTime with seconds and an offset;
-/// a <c>stopped</c> one needs its end), <c>not-done</c> a <see cref="DoseHeld"/> with
-/// <c>statusReason[0].text</c> as the reason, <c>entered-in-error</c> the event as it was recorded,
-/// which a later administration of the input must correct. An extension <c>corrects</c> makes the
+/// or <c>request.identifier</c>), and have a recorded outcome: <c>completed</c> is a
+/// <see cref="DoseGiven"/> from <c>effectivePeriod</c> (a dateTime with seconds and an offset),
+/// <c>stopped</c> a <see cref="DoseStopped"/> from <c>effectivePeriod</c> (its end required) with
+/// <c>statusReason[0].text</c> as the reason, <c>not-done</c> a <see cref="DoseHeld"/> with
+/// <c>statusReason[0].text</c> as the reason, <c>entered-in-error</c> the event as it was recorded
+/// (a period with a status reason a stopped infusion, a period without one a given dose, a dateTime
+/// a held dose), which a later administration of the input must correct. An extension <c>corrects</c> makes the
 /// event a <see cref="Corrected"/>.
 /// </remarks>
 internal static class AdministrationImport
@@ -91,9 +93,12 @@ internal static class AdministrationImport
         }
         CourseEvent content = administration.Status switch
         {
-            Status.Completed or Status.Stopped => Given(administration, eventId, cycle, slot),
+            Status.Completed => Given(administration, eventId, cycle, slot),
+            Status.Stopped => Stopped(administration, eventId, cycle, slot),
             Status.NotDone => Held(administration, eventId, cycle, slot),
-            Status.EnteredInError => administration.Effective is Period ? Given(administration, eventId, cycle, slot) : Held(administration, eventId, cycle, slot),
+            Status.EnteredInError => administration.Effective is not Period ? Held(administration, eventId, cycle, slot)
+                : administration.StatusReason.Count > 0 ? Stopped(administration, eventId, cycle, slot)
+                : Given(administration, eventId, cycle, slot),
             var other => throw Fault(administration, "status",
                 $"'{(other is { } status ? EnumUtility.GetLiteral(status) : "(absent)")}' is not a recorded outcome; expected completed, stopped, not-done or entered-in-error"),
         };
@@ -113,18 +118,7 @@ internal static class AdministrationImport
 
     private static DoseGiven Given(MedicationAdministration administration, string? eventId, int cycle, int slot)
     {
-        if (administration.Effective is not Period period)
-        {
-            throw Fault(administration, "effective[x]", "a given dose needs effectivePeriod with its start");
-        }
-        var start = FhirText.ReadInstant(period.Start)
-            ?? throw Fault(administration, "effectivePeriod.start", $"must be a dateTime with seconds and an offset, like 2027-03-10T08:00:00-05:00; was '{InputText.ForMessage(period.Start)}'");
-        Instant? end = period.End is null ? null
-            : FhirText.ReadInstant(period.End) ?? throw Fault(administration, "effectivePeriod.end", $"must be a dateTime with seconds and an offset, like 2027-03-10T08:15:00-05:00; was '{InputText.ForMessage(period.End)}'");
-        if (administration.Status == Status.Stopped && end is null)
-        {
-            throw Fault(administration, "effectivePeriod.end", "a stopped infusion needs the time it was stopped");
-        }
+        var (start, end) = Times(administration);
         try
         {
             return new DoseGiven(eventId, cycle, slot, start, end);
@@ -133,6 +127,42 @@ internal static class AdministrationImport
         {
             throw Fault(administration, "effectivePeriod", e.Message, e);
         }
+    }
+
+    private static DoseStopped Stopped(MedicationAdministration administration, string? eventId, int cycle, int slot)
+    {
+        var (start, end) = Times(administration);
+        if (end is not { } stoppedAt)
+        {
+            throw Fault(administration, "effectivePeriod.end", "a stopped infusion needs the time it was stopped");
+        }
+        string? reason = administration.StatusReason.FirstOrDefault()?.Text;
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw Fault(administration, "statusReason", "a stopped infusion needs statusReason[0].text, the reason it was stopped");
+        }
+        try
+        {
+            return new DoseStopped(eventId, cycle, slot, start, stoppedAt, reason);
+        }
+        catch (ArgumentException e)
+        {
+            throw Fault(administration, "effectivePeriod", e.Message, e);
+        }
+    }
+
+    /// <summary>The start and, if present, the end of an administration's <c>effectivePeriod</c>.</summary>
+    private static (Instant Start, Instant? End) Times(MedicationAdministration administration)
+    {
+        if (administration.Effective is not Period period)
+        {
+            throw Fault(administration, "effective[x]", "a given or stopped dose needs effectivePeriod with its start");
+        }
+        var start = FhirText.ReadInstant(period.Start)
+            ?? throw Fault(administration, "effectivePeriod.start", $"must be a dateTime with seconds and an offset, like 2027-03-10T08:00:00-05:00; was '{InputText.ForMessage(period.Start)}'");
+        Instant? end = period.End is null ? null
+            : FhirText.ReadInstant(period.End) ?? throw Fault(administration, "effectivePeriod.end", $"must be a dateTime with seconds and an offset, like 2027-03-10T08:15:00-05:00; was '{InputText.ForMessage(period.End)}'");
+        return (start, end);
     }
 
     private static DoseHeld Held(MedicationAdministration administration, string? eventId, int cycle, int slot)
@@ -165,6 +195,7 @@ internal static class AdministrationImport
         CourseEventRule.UnknownSlot or CourseEventRule.AlreadyRecorded or CourseEventRule.BeyondCap => "extension.slot",
         CourseEventRule.IdAlreadyUsed => "extension.eventId",
         CourseEventRule.UnknownCorrectedEvent => "extension.corrects",
+        CourseEventRule.StopNotBeforeInfusionEnd => "effectivePeriod.end",
         _ => "effective[x]",
     };
 

@@ -58,7 +58,9 @@ internal sealed class CourseIds
         PeriodPattern.Roundtrip.Format(p.ResponseAssessmentDelay),
         PeriodPattern.Roundtrip.Format(p.RetreatmentWindowStart),
         PeriodPattern.Roundtrip.Format(p.RetreatmentWindowEnd),
-        PeriodPattern.Roundtrip.Format(p.MinimumIntervalAfterDischarge));
+        PeriodPattern.Roundtrip.Format(p.MinimumIntervalAfterDischarge))
+        // Named only when not the default, so the ids of every course planned before the setting existed stay the same.
+        + (p.StoppedInfusionCounting == StoppedInfusionCounting.CountsAsGiven ? "" : ";" + p.StoppedInfusionCounting);
 
     /// <summary>The CarePlan's id.</summary>
     internal string CarePlan => Id("careplan");

@@ -110,11 +110,12 @@ public sealed partial class FhirCourseMapper
 
     /// <summary>
     /// One MedicationAdministration per dose event of the record, in event order (FHIR R4
-    /// medicationadministration.html): <c>status</c> <c>completed</c> for a given dose, <c>stopped</c>
-    /// when its recorded end is before its start plus the infusion duration, <c>not-done</c> for a
+    /// medicationadministration.html): <c>status</c> <c>completed</c> for a given dose (whatever its
+    /// recorded end), <c>stopped</c> for an infusion stopped before its planned end (<see cref="DoseStopped"/>;
+    /// <c>statusReason[0].text</c> = the reason it was stopped), <c>not-done</c> for a
     /// held dose (<c>statusReason[0].text</c> = the reason), <c>entered-in-error</c> for an event a
     /// later correction replaces; <c>effectivePeriod</c> = the recorded start and end (the end only
-    /// when recorded) or, for a held dose, <c>effectiveDateTime</c> = the slot's due time;
+    /// when recorded; a stopped infusion's actual end) or, for a held dose, <c>effectiveDateTime</c> = the slot's due time;
     /// <c>request</c> = the cycle's MedicationRequest; and the extension <see cref="FhirUrls.CourseEvent"/>
     /// with the cycle, the slot, the event id and any correction.
     /// </summary>
@@ -130,7 +131,8 @@ public sealed partial class FhirCourseMapper
 
     /// <summary>
     /// Applies MedicationAdministrations to a record as course events, in order, all or nothing:
-    /// <c>completed</c>/<c>stopped</c> → <see cref="DoseGiven"/>, <c>not-done</c> → <see cref="DoseHeld"/>,
+    /// <c>completed</c> → <see cref="DoseGiven"/>, <c>stopped</c> → <see cref="DoseStopped"/> (needs the period's end and
+    /// <c>statusReason[0].text</c>), <c>not-done</c> → <see cref="DoseHeld"/>,
     /// an administration with the sub-extension <c>corrects</c> → <see cref="Corrected"/>, and an
     /// <c>entered-in-error</c> one → the event as first recorded, which a later one must correct.
     /// Administrations exported from a record and applied to a fresh record of the same plan give a

@@ -43,7 +43,9 @@ namespace IL2Schedule.ICalendar;
 /// <para>
 /// A recorded course keeps those UIDs and raises <c>SEQUENCE</c> (§3.8.7.4) to the number of events
 /// recorded (the plan's is 0), so each new event supersedes the previous export. A given dose is at
-/// its recorded start and lasts until its recorded end; a held, skipped or cancelled slot keeps its
+/// its recorded start and lasts until its recorded end; an infusion stopped early lasts from its
+/// recorded start to its actual end, confirmed, and its description says when it was stopped and
+/// why; a held, skipped or cancelled slot keeps its
 /// due time with <c>STATUS:CANCELLED</c> (§3.8.1.11); a planned slot is at its re-planned due time.
 /// The writer maps the library's results and never computes a dose time or date itself.
 /// </para>
@@ -59,6 +61,8 @@ public static class CourseCalendar
 {
     /// <summary>The <c>PRODID</c> of every document (RFC 5545 §3.7.3).</summary>
     public const string ProductId = "-//IL2Schedule//IL2Schedule.ICalendar//EN";
+
+    private static readonly OffsetDateTimePattern ClockText = OffsetDateTimePattern.CreateWithInvariantCulture("HH':'mm o<m>");
 
     private static readonly OffsetDateTimePattern OffsetText = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>");
 
@@ -92,7 +96,7 @@ public static class CourseCalendar
 
     /// <summary>
     /// Writes a recorded course as an iCalendar document with the plan's UIDs and a higher
-    /// <c>SEQUENCE</c>: given doses at their recorded times, held, skipped and cancelled slots
+    /// <c>SEQUENCE</c>: given and stopped doses at their recorded times, held, skipped and cancelled slots
     /// cancelled, planned slots at their re-planned times.
     /// </summary>
     /// <param name="schedule">The re-planned schedule (<see cref="CourseRecord.Schedule"/> or a status's schedule).</param>
@@ -118,6 +122,7 @@ public static class CourseCalendar
             {
                 DoseSlotStatus.Given => $"Given from {Text(slot.Start)} to {Text(slot.End)}.",
                 DoseSlotStatus.Held => $"Held ({slot.HeldReason}); it was due at {Text(slot.Due)}.",
+                DoseSlotStatus.Stopped => $"Stopped at {ClockText.Format(slot.End.ToOffsetDateTime())} ({slot.StopReason}), before its planned end: the infusion ran from {Text(slot.Start)} to {Text(slot.End)}.",
                 DoseSlotStatus.Planned => $"Planned intravenous infusion from {Text(slot.Start)} to {Text(slot.End)}." + Warning(plan.DoseAmount),
                 _ => $"Not given ({status}); it was due at {Text(slot.Due)}.",
             };

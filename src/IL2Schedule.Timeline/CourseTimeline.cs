@@ -20,9 +20,10 @@ namespace IL2Schedule.Timeline;
 /// </para>
 /// <para>
 /// Each dose status has its own marker shape, so the picture reads in black and white: planned
-/// (open circle), given (filled circle), held (×), skipped (open triangle), cancelled (open square).
+/// (open circle), given (filled circle), held (×), skipped (open triangle), cancelled (open square),
+/// stopped early (filled diamond; an infusion stopped before its planned end).
 /// Every dose is one marker; in the SVG each is one element whose fill or stroke is its status's
-/// colour (planned #0D47A1, given #1B5E20, held #B71C1C, skipped #E65100, cancelled #616161),
+/// colour (planned #0D47A1, given #1B5E20, held #B71C1C, skipped #E65100, cancelled #616161, stopped #6A1B9A),
 /// used by nothing else but that status's legend key, so the marks can be counted. The picture
 /// maps the library's results; it never computes a dose time or a date itself.
 /// </para>
@@ -63,7 +64,7 @@ public static class CourseTimeline
         return TimelineRenderer.Png(TimelineModel.From(course), width, height);
     }
 
-    /// <summary>Draws a recorded course as an SVG document: given, held, skipped, cancelled and planned doses with their own shapes.</summary>
+    /// <summary>Draws a recorded course as an SVG document: given, stopped, held, skipped, cancelled and planned doses with their own shapes.</summary>
     /// <param name="schedule">The re-planned schedule (<see cref="CourseRecord.Schedule"/> or a status's schedule).</param>
     /// <param name="at">The instant to mark as "now", or null for none.</param>
     /// <param name="width">The picture's width in pixels, in [400, 4000].</param>

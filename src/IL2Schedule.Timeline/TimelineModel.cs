@@ -15,6 +15,7 @@ internal enum MarkKind
     Held,
     Skipped,
     Cancelled,
+    Stopped,
 }
 
 /// <summary>One dose mark: the local start in the course's zone (a given dose's recorded start, otherwise its due time).</summary>
@@ -100,7 +101,7 @@ internal sealed class TimelineModel
     internal static TimelineModel From(ReplannedSchedule schedule, Instant? at)
     {
         var plan = schedule.Record.Plan;
-        string title = string.Create(CultureInfo.InvariantCulture, $"Aldesleukin course (recorded): {schedule.DosesGiven} given, {schedule.DosesHeld} held, {schedule.DosesPlanned} planned");
+        string title = string.Create(CultureInfo.InvariantCulture, $"Aldesleukin course (recorded): {schedule.DosesGiven} given, {schedule.DosesHeld} held, {(schedule.DosesStopped > 0 ? schedule.DosesStopped.ToString(CultureInfo.InvariantCulture) + " stopped, " : "")}{schedule.DosesPlanned} planned");
         return new TimelineModel(
             title,
             ZoneText(plan),
@@ -122,6 +123,7 @@ internal sealed class TimelineModel
         DoseSlotStatus.Held => MarkKind.Held,
         DoseSlotStatus.Skipped => MarkKind.Skipped,
         DoseSlotStatus.Cancelled => MarkKind.Cancelled,
+        DoseSlotStatus.Stopped => MarkKind.Stopped,
         _ => MarkKind.Planned,
     };
 }

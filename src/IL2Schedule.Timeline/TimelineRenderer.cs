@@ -33,6 +33,7 @@ internal static class TimelineRenderer
         [MarkKind.Held] = (MarkerShape.Eks, "#B71C1C", "held"),
         [MarkKind.Skipped] = (MarkerShape.OpenTriangleUp, "#E65100", "skipped"),
         [MarkKind.Cancelled] = (MarkerShape.OpenSquare, "#616161", "cancelled"),
+        [MarkKind.Stopped] = (MarkerShape.FilledDiamond, "#6A1B9A", "stopped early"),
     };
 
     private static readonly LocalDatePattern ShortDate = LocalDatePattern.CreateWithInvariantCulture("MM'-'dd");

@@ -25,7 +25,7 @@ internal static class Courses
     /// <summary>
     /// The worked example as recorded (all -05:00): slot 1 given 5 minutes late at 08:05; slot 2 held
     /// (due 16:05, 8 h after 08:05); slot 3 given late at 03-11 00:30 (due 00:05); slot 4 (due
-    /// 08:30) stopped after 10 minutes at 08:40; slot 5 (due 16:30) recorded at 16:30 and corrected
+    /// 08:30) stopped after 10 minutes at 08:40 for rigors (before its planned end 08:45); slot 5 (due 16:30) recorded at 16:30 and corrected
     /// to 16:35.
     /// </summary>
     internal static CourseRecord Recorded() => CourseRecord.Start(WorkedExample()).ApplyAll(
@@ -33,7 +33,7 @@ internal static class Courses
         new DoseGiven("e1", 1, 1, At(2027, 3, 10, 8, 5), null),
         new DoseHeld("e2", 1, 2, "hypotension"),
         new DoseGiven("e3", 1, 3, At(2027, 3, 11, 0, 30), null),
-        new DoseGiven("e4", 1, 4, At(2027, 3, 11, 8, 30), At(2027, 3, 11, 8, 40)),
+        new DoseStopped("e4", 1, 4, At(2027, 3, 11, 8, 30), At(2027, 3, 11, 8, 40), "rigors"),
         new DoseGiven("e5", 1, 5, At(2027, 3, 11, 16, 30), null),
         new Corrected("c1", "e5", new DoseGiven("e5", 1, 5, At(2027, 3, 11, 16, 35), null)),
     ]);

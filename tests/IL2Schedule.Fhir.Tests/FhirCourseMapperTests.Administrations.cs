@@ -25,7 +25,7 @@ public partial class FhirCourseMapperTests
             "completed",        // e1, given 08:05
             "not-done",         // e2, held
             "completed",        // e3, given late 00:30
-            "stopped",          // e4, 08:30 to 08:40, before 08:30 + 15 min
+            "stopped",          // e4, a DoseStopped, 08:30 to 08:40, before 08:30 + 15 min
             "entered-in-error", // e5, replaced by c1
             "completed");       // c1's replacement, 16:35
     }
@@ -41,6 +41,29 @@ public partial class FhirCourseMapperTests
         ((string?)administrations[3]["effectivePeriod"]!["end"]).Should().Be("2027-03-11T08:40:00-05:00");
         ((string?)administrations[4]["effectivePeriod"]!["start"]).Should().Be("2027-03-11T16:30:00-05:00");
         ((string?)administrations[5]["effectivePeriod"]!["start"]).Should().Be("2027-03-11T16:35:00-05:00");
+    }
+
+    [Fact]
+    public void StoppedInfusion_HasItsActualEndAndReason()
+    {
+        var stopped = Administrations()[3];
+
+        ((string?)stopped["statusReason"]![0]!["text"]).Should().Be("rigors");
+        ((string?)stopped["effectivePeriod"]!["end"]).Should().Be("2027-03-11T08:40:00-05:00");
+    }
+
+    // A DoseGiven is a full dose whatever its recorded end: 08:30 to 08:40 is completed, not stopped.
+    [Fact]
+    public void GivenDoseWithAnEarlyEnd_IsCompleted()
+    {
+        var record = CourseRecord.Start(Courses.WorkedExample())
+            .Apply(new DoseGiven("g1", 1, 1, Courses.At(2027, 3, 10, 8, 0), Courses.At(2027, 3, 10, 8, 6)));
+
+        var administration = Json(Courses.Mapper.ToAdministrations(record).Single());
+
+        ((string?)administration["status"]).Should().Be("completed");
+        ((string?)administration["effectivePeriod"]!["end"]).Should().Be("2027-03-10T08:06:00-05:00");
+        administration["statusReason"].Should().BeNull();
     }
 
     // Slot 2 is due 8 h after slot 1's given start 08:05: 16:05 -05:00.

@@ -91,6 +91,31 @@ public partial class FhirCourseMapperTests
     }
 
     [Fact]
+    public void AStoppedInfusionWithoutAReason_IsRejected()
+    {
+        var administrations = Exported();
+        administrations[3].StatusReason = [];
+
+        var e = Rejection(administrations);
+
+        e.Element.Should().Be("statusReason");
+        e.Message.Should().EndWith("a stopped infusion needs statusReason[0].text, the reason it was stopped");
+    }
+
+    // Slot 4 started at 08:30 -05:00; its planned end is 08:45, so a stop at 08:45 is a full infusion.
+    [Fact]
+    public void AStoppedInfusionEndingAtItsPlannedEnd_IsRejectedByTheRecordsRule()
+    {
+        var administrations = Exported();
+        ((Period)administrations[3].Effective).End = "2027-03-11T08:45:00-05:00";
+
+        var e = Rejection(administrations);
+
+        e.Element.Should().Be("effectivePeriod.end");
+        e.InnerException.Should().BeOfType<CourseEventRejectedException>().Which.Rule.Should().Be(CourseEventRule.StopNotBeforeInfusionEnd);
+    }
+
+    [Fact]
     public void AnEnteredInErrorAdministrationThatNothingCorrects_IsRejected()
     {
         var administrations = Exported().Take(5);

@@ -39,7 +39,7 @@ public sealed class DoseDrift
         ? r.LocalDateTime.InUtc().ToInstant() - s.LocalDateTime.InUtc().ToInstant()
         : null;
 
-    /// <summary>True when a course record says the dose was given (its stored start is what was charted).</summary>
+    /// <summary>True when a course record says the dose was given (in full, or stopped early): its stored start is what was charted.</summary>
     public bool IsGiven { get; }
 
     /// <summary>True when the dose was given or its stored start is earlier than the check's instant ("--at").</summary>

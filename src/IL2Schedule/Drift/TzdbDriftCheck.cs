@@ -91,7 +91,7 @@ public static class TzdbDriftCheck
                     $"The record was written with tzdb {storedVersion}, which is neither the embedded tzdb {TimeZoneDatabase.Embedded.TzdbVersion} nor any tzdb file given for stored courses; supply tzdb {storedVersion} to compare with it.");
         var before = CourseRecordJson.Deserialize(json, storedDatabase).Schedule;
         var after = CourseRecordJson.Deserialize(json, database).Schedule;
-        var given = before.Slots.Where(slot => slot.Status == DoseSlotStatus.Given).Select(slot => slot.Number).ToHashSet();
+        var given = before.Slots.Where(slot => slot.Status is DoseSlotStatus.Given or DoseSlotStatus.Stopped).Select(slot => slot.Number).ToHashSet();
         var doses = Compare(Slots(before), Slots(after), given.Contains, at);
         var followUps = FollowUps(
             (before.CourseEndDate, before.ResponseAssessmentDate, before.NextCourseWindow?.Dates?.Start, before.NextCourseWindow?.Dates?.End),
@@ -117,7 +117,7 @@ public static class TzdbDriftCheck
     }
 
     private static Dictionary<int, (int Cycle, OffsetDateTime Start)> Slots(ReplannedSchedule schedule) =>
-        schedule.Slots.Where(slot => slot.Status is DoseSlotStatus.Given or DoseSlotStatus.Planned)
+        schedule.Slots.Where(slot => slot.Status is DoseSlotStatus.Given or DoseSlotStatus.Stopped or DoseSlotStatus.Planned)
             .ToDictionary(slot => slot.Number, slot => (slot.CycleNumber, slot.Start.ToOffsetDateTime()));
 
     private static List<DoseDrift> Compare(

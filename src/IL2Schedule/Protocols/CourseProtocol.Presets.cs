@@ -33,7 +33,8 @@ public sealed partial class CourseProtocol
         responseAssessmentDelay: Period.FromWeeks(4),
         retreatmentWindowStart: Period.FromWeeks(6),
         retreatmentWindowEnd: Period.FromWeeks(12),
-        minimumIntervalAfterDischarge: Period.FromWeeks(7));
+        minimumIntervalAfterDischarge: Period.FromWeeks(7),
+        stoppedInfusionCounting: StoppedInfusionCounting.CountsAsGiven);
 
     /// <summary>
     /// The NCI Surgery Branch course: as <see cref="Label"/> but 720,000 IU/kg and up to 15 doses
@@ -63,7 +64,8 @@ public sealed partial class CourseProtocol
         responseAssessmentDelay: Period.FromWeeks(4),
         retreatmentWindowStart: Period.FromWeeks(6),
         retreatmentWindowEnd: Period.FromWeeks(12),
-        minimumIntervalAfterDischarge: Period.FromWeeks(7));
+        minimumIntervalAfterDischarge: Period.FromWeeks(7),
+        stoppedInfusionCounting: StoppedInfusionCounting.CountsAsGiven);
 
     /// <summary>
     /// The presets by the names a user types: <c>"label"</c> for <see cref="Label"/> and

@@ -37,7 +37,8 @@ public sealed partial class CourseProtocol
             builder.ResponseAssessmentDelay!,
             builder.RetreatmentWindowStart!,
             builder.RetreatmentWindowEnd!,
-            builder.MinimumIntervalAfterDischarge!);
+            builder.MinimumIntervalAfterDischarge!,
+            builder.StoppedInfusionCounting);
     }
 
     private static List<CourseProtocolProblem> Validate(CourseProtocolBuilder b)
@@ -85,6 +86,10 @@ public sealed partial class CourseProtocol
         if (!Enum.IsDefined(b.CycleWindowCounting))
         {
             problems.Add(new(nameof(CycleWindowCounting), $"must be one of {string.Join(", ", Enum.GetNames<CycleWindowCounting>())}; was {b.CycleWindowCounting}"));
+        }
+        if (!Enum.IsDefined(b.StoppedInfusionCounting))
+        {
+            problems.Add(new(nameof(StoppedInfusionCounting), $"must be one of {string.Join(", ", Enum.GetNames<StoppedInfusionCounting>())}; was {b.StoppedInfusionCounting}"));
         }
 
         CheckFollowUpPeriod(problems, nameof(ResponseAssessmentDelay), b.ResponseAssessmentDelay);

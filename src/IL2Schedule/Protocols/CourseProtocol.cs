@@ -11,7 +11,7 @@ namespace IL2Schedule;
 /// The rules of one high-dose IL-2 course as validated values: how many cycles, how long each is,
 /// the rest between them, the dosing interval, the infusion length, the dose cap, the dose timing
 /// (with the ward's standard administration times), how the cycle window is counted, the dose per
-/// kilogram and the follow-up periods. Immutable; every instance is valid.
+/// kilogram, the follow-up periods and how a stopped infusion counts towards the cap. Immutable; every instance is valid.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -47,7 +47,8 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
         Period responseAssessmentDelay,
         Period retreatmentWindowStart,
         Period retreatmentWindowEnd,
-        Period minimumIntervalAfterDischarge)
+        Period minimumIntervalAfterDischarge,
+        StoppedInfusionCounting stoppedInfusionCounting)
     {
         DoseInternationalUnitsPerKilogram = doseInternationalUnitsPerKilogram;
         DoseMilligramsPerKilogram = doseMilligramsPerKilogram;
@@ -64,6 +65,7 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
         RetreatmentWindowStart = retreatmentWindowStart;
         RetreatmentWindowEnd = retreatmentWindowEnd;
         MinimumIntervalAfterDischarge = minimumIntervalAfterDischarge;
+        StoppedInfusionCounting = stoppedInfusionCounting;
         DosingIntervalTicks = dosingInterval.BclCompatibleTicks;
         InfusionTicks = infusionDuration.BclCompatibleTicks;
         CycleWindowTicks = CycleWindow.BclCompatibleTicks;
@@ -167,6 +169,13 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
     public Period MinimumIntervalAfterDischarge { get; }
 
     /// <summary>
+    /// How an infusion stopped before its planned end counts towards the dose cap when a course is
+    /// re-planned; <see cref="StoppedInfusionCounting.CountsAsGiven"/> in both presets.
+    /// </summary>
+    /// <remarks>This library's choice: no source says how a partly given dose counts (see <see cref="StoppedInfusionCounting"/>); the label's cap is never exceeded (label section 2.1, Table 1).</remarks>
+    public StoppedInfusionCounting StoppedInfusionCounting { get; }
+
+    /// <summary>
     /// The elapsed length of a cycle's dosing window, measured from the cycle's first dose:
     /// <see cref="CycleLengthDays"/> × 24 hours (120 hours in both presets). The window is half-open:
     /// a dose may start at its first instant, not at its end. Used when <see cref="CycleWindowCounting"/>
@@ -237,7 +246,8 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
         && ResponseAssessmentDelay == other.ResponseAssessmentDelay
         && RetreatmentWindowStart == other.RetreatmentWindowStart
         && RetreatmentWindowEnd == other.RetreatmentWindowEnd
-        && MinimumIntervalAfterDischarge == other.MinimumIntervalAfterDischarge;
+        && MinimumIntervalAfterDischarge == other.MinimumIntervalAfterDischarge
+        && StoppedInfusionCounting == other.StoppedInfusionCounting;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as CourseProtocol);
@@ -259,6 +269,7 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
         hash.Add(RetreatmentWindowStart);
         hash.Add(RetreatmentWindowEnd);
         hash.Add(MinimumIntervalAfterDischarge);
+        hash.Add(StoppedInfusionCounting);
         return hash.ToHashCode();
     }
 
@@ -277,10 +288,10 @@ public sealed partial class CourseProtocol : IEquatable<CourseProtocol>
 
     /// <summary>
     /// An invariant description of every setting, for logs, for example
-    /// "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 14 doses a cycle; 600000 IU/kg (0.037 mg/kg); Elapsed timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W".
+    /// "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 14 doses a cycle; 600000 IU/kg (0.037 mg/kg); Elapsed timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W; stopped infusions CountsAsGiven".
     /// </summary>
     /// <returns>The description.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{CycleCount} cycles of {CycleLengthDays} days, {RestPeriodDays} days' rest; {Format(InfusionDuration)} infusion every {Format(DosingInterval)}; at most {MaxDosesPerCycle} doses a cycle; {DoseInternationalUnitsPerKilogram} IU/kg ({(DoseMilligramsPerKilogram is { } milligrams ? milligrams.ToString(CultureInfo.InvariantCulture) : "no")} mg/kg); {DoseTiming} timing (standard times {FormatClockTimes(standardAdministrationTimes)}); {CycleWindowCounting} cycle window; imaging {ResponseAssessmentDelay}; next course {RetreatmentWindowStart}–{RetreatmentWindowEnd}, discharge +{MinimumIntervalAfterDischarge}");
+        $"{CycleCount} cycles of {CycleLengthDays} days, {RestPeriodDays} days' rest; {Format(InfusionDuration)} infusion every {Format(DosingInterval)}; at most {MaxDosesPerCycle} doses a cycle; {DoseInternationalUnitsPerKilogram} IU/kg ({(DoseMilligramsPerKilogram is { } milligrams ? milligrams.ToString(CultureInfo.InvariantCulture) : "no")} mg/kg); {DoseTiming} timing (standard times {FormatClockTimes(standardAdministrationTimes)}); {CycleWindowCounting} cycle window; imaging {ResponseAssessmentDelay}; next course {RetreatmentWindowStart}–{RetreatmentWindowEnd}, discharge +{MinimumIntervalAfterDischarge}; stopped infusions {StoppedInfusionCounting}");
 }

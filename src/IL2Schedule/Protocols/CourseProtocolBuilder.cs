@@ -42,6 +42,7 @@ public sealed class CourseProtocolBuilder
         RetreatmentWindowStart = protocol.RetreatmentWindowStart;
         RetreatmentWindowEnd = protocol.RetreatmentWindowEnd;
         MinimumIntervalAfterDischarge = protocol.MinimumIntervalAfterDischarge;
+        StoppedInfusionCounting = protocol.StoppedInfusionCounting;
     }
 
     /// <summary>See <see cref="CourseProtocol.DoseInternationalUnitsPerKilogram"/> (IU/kg; range [1, 1,000,000]).</summary>
@@ -92,6 +93,9 @@ public sealed class CourseProtocolBuilder
 
     /// <summary>See <see cref="CourseProtocol.MinimumIntervalAfterDischarge"/> (calendar period; 1 day to 1 year).</summary>
     public Period? MinimumIntervalAfterDischarge { get; set; }
+
+    /// <summary>See <see cref="CourseProtocol.StoppedInfusionCounting"/> (a defined value).</summary>
+    public StoppedInfusionCounting StoppedInfusionCounting { get; set; }
 
     /// <summary>Checks every setting and makes an immutable protocol from them.</summary>
     /// <returns>A new, valid protocol; this builder is unchanged and can be reused.</returns>

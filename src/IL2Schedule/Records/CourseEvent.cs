@@ -6,8 +6,8 @@ using NodaTime;
 namespace IL2Schedule.Records;
 
 /// <summary>
-/// A fact about a course as it happened, from the medication administration record: a dose given
-/// or held, a cycle or the course stopped, a cycle moved, the patient discharged, or a correction.
+/// A fact about a course as it happened, from the medication administration record: a dose given,
+/// stopped early or held, a cycle or the course stopped, a cycle moved, the patient discharged, or a correction.
 /// Immutable, validated on construction, with value equality over the id, every value and the audit trail (<see cref="RecordedAt"/>, <see cref="RecordedBy"/>).
 /// </summary>
 /// <remarks>
@@ -68,7 +68,7 @@ public abstract class CourseEvent : IEquatable<CourseEvent>
         return copy;
     }
 
-    /// <summary>The event's kind as written in JSON: "doseGiven", "doseHeld", "cycleStopped", "courseStopped", "cycleRescheduled", "discharged" or "corrected".</summary>
+    /// <summary>The event's kind as written in JSON: "doseGiven", "doseStopped", "doseHeld", "cycleStopped", "courseStopped", "cycleRescheduled", "discharged" or "corrected".</summary>
     public abstract string Kind { get; }
 
     /// <inheritdoc/>

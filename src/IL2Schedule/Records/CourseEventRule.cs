@@ -48,4 +48,10 @@ public enum CourseEventRule
 
     /// <summary>The dates that follow would pass 9999-12-31.</summary>
     OutOfRange = 13,
+
+    /// <summary>
+    /// A <see cref="DoseStopped"/> ends at or after its start plus the protocol's infusion duration: an infusion
+    /// that ran its planned length is a <see cref="DoseGiven"/> (this library's rule).
+    /// </summary>
+    StopNotBeforeInfusionEnd = 14,
 }

@@ -24,11 +24,14 @@ namespace IL2Schedule.Records;
 /// Mass General Brigham order-entry help). Standard administration times: a late dose does not
 /// move the standard times; the next slot is due at the next standard time after the given dose,
 /// skipping one less than half an interval away (the same rule). With calendar-day windows
-/// (<see cref="CycleWindowCounting.CalendarDays"/>) a cycle's window is its calendar days.</item>
+/// (<see cref="CycleWindowCounting.CalendarDays"/>) a cycle's window is its calendar days. A stopped
+/// infusion (<see cref="DoseStopped"/>) is a dose given at its start for these timings.</item>
 /// <item>A cycle ends at whichever comes first: the dose cap reached, its window closing (the
 /// protocol's cycle length of elapsed time from its first slot, or its calendar days) or a stop
 /// (NCI protocol NCT01160445). While the cap is not reached, reserve slots in the window become
-/// planned; with <see cref="HeldDosePolicy.Forfeit"/> a held or skipped dose counts against the cap. A slot left unrecorded
+/// planned; with <see cref="HeldDosePolicy.Forfeit"/> a held or skipped dose counts against the cap. A stopped
+/// infusion counts as given or as held by <see cref="CourseProtocol.StoppedInfusionCounting"/> (this library's
+/// choice; <see cref="StoppedInfusionCounting.CountsAsGiven"/> by default). A slot left unrecorded
 /// before a later given slot, or due before its cycle was stopped or its window closed, is skipped:
 /// it can no longer be given, so it is not overdue.</item>
 /// <item>A later cycle keeps its planned start (day 15 for cycle 2) unless rescheduled; a
@@ -42,7 +45,8 @@ namespace IL2Schedule.Records;
 /// which): an unknown cycle or slot; a slot, stop, reschedule or discharge already recorded; a given
 /// dose overlapping the previous or next given infusion; a dose at or after its cycle's window
 /// closed, or before it opened; a dose more than half an interval early; a dose beyond the cap; a
-/// dose event at or after its cycle or the course was stopped; a reschedule of a cycle with
+/// dose event at or after its cycle or the course was stopped; a stopped infusion ending at or after its
+/// start plus the infusion duration; a reschedule of a cycle with
 /// recorded doses or into a neighbouring cycle; a discharge before the course end date; an id
 /// reused with other content. An end before its start is rejected when the event is created.</item>
 /// <item><see cref="GetStatus(Instant)"/> lists what is due next and which planned slots are overdue.</item>
@@ -266,13 +270,13 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Plan, CourseNumber, HeldDosePolicy, events.Length);
 
-    /// <summary>An invariant one-line summary such as "course 1 in America/New_York: 12 given, 2 held, complete; ends 2027-03-28T16:15:00-04:00".</summary>
+    /// <summary>An invariant one-line summary such as "course 1 in America/New_York: 12 given, 2 held, complete; ends 2027-03-28T16:15:00-04:00" ("1 stopped" follows the held count when any infusion was stopped).</summary>
     /// <returns>The summary.</returns>
     public override string ToString()
     {
         var s = Schedule;
         return string.Create(CultureInfo.InvariantCulture,
-            $"course {CourseNumber} in {Plan.ZoneId}: {s.DosesGiven} given, {s.DosesHeld} held, {(s.IsComplete ? "complete" : "in progress")}; ends {(s.CourseEnd is { } end ? ScheduleText.Format(end) : "without a dose given")}");
+            $"course {CourseNumber} in {Plan.ZoneId}: {s.DosesGiven} given, {s.DosesHeld} held, {(s.DosesStopped > 0 ? s.DosesStopped.ToString(CultureInfo.InvariantCulture) + " stopped, " : "")}{(s.IsComplete ? "complete" : "in progress")}; ends {(s.CourseEnd is { } end ? ScheduleText.Format(end) : "without a dose given")}");
     }
 
     /// <summary>The same events on a plan that differs only in weight or working days, which no rule depends on.</summary>
@@ -324,6 +328,7 @@ public sealed class CourseRecord : IEquatable<CourseRecord>
         {
             DoseGiven given => given.Cycle == reschedule.Cycle,
             DoseHeld held => held.Cycle == reschedule.Cycle,
+            DoseStopped stopped => stopped.Cycle == reschedule.Cycle,
             _ => false,
         });
         if (recorded.Event is not null)

@@ -5,7 +5,7 @@ namespace IL2Schedule.Records;
 
 /// <summary>
 /// One 8-hourly slot of a cycle after re-planning: when it is due, what became of it and, for a
-/// given dose, the recorded start and end. Immutable.
+/// given or stopped dose, the recorded start and end (and a stopped one's reason). Immutable.
 /// </summary>
 /// <remarks>
 /// A cycle's slots are the dosing-interval times in its window (15 in the label's 5 days); the
@@ -14,7 +14,7 @@ namespace IL2Schedule.Records;
 /// </remarks>
 public sealed class DoseSlot
 {
-    internal DoseSlot(int number, int cycleNumber, int slot, DoseSlotStatus status, ZonedDateTime due, ZonedDateTime start, ZonedDateTime end, string? eventId, string? heldReason)
+    internal DoseSlot(int number, int cycleNumber, int slot, DoseSlotStatus status, ZonedDateTime due, ZonedDateTime start, ZonedDateTime end, string? eventId, string? heldReason, string? stopReason = null)
     {
         Number = number;
         CycleNumber = cycleNumber;
@@ -25,6 +25,7 @@ public sealed class DoseSlot
         End = end;
         EventId = eventId;
         HeldReason = heldReason;
+        StopReason = stopReason;
     }
 
     /// <summary>The slot's position in the course's list of listed slots, from 1.</summary>
@@ -48,10 +49,13 @@ public sealed class DoseSlot
     /// </summary>
     public ZonedDateTime Due { get; }
 
-    /// <summary>The recorded start for a given dose; otherwise <see cref="Due"/>.</summary>
+    /// <summary>The recorded start for a given or stopped dose; otherwise <see cref="Due"/>.</summary>
     public ZonedDateTime Start { get; }
 
-    /// <summary>The recorded end for a given dose (or its start plus the infusion duration when no end was recorded); otherwise <see cref="Due"/> plus the infusion duration.</summary>
+    /// <summary>
+    /// The recorded end for a given dose (or its start plus the infusion duration when no end was
+    /// recorded); the actual end for a stopped one; otherwise <see cref="Due"/> plus the infusion duration.
+    /// </summary>
     public ZonedDateTime End { get; }
 
     /// <summary>The recorded start, for a given dose; otherwise null.</summary>
@@ -60,15 +64,24 @@ public sealed class DoseSlot
     /// <summary>The recorded or assumed end, for a given dose; otherwise null.</summary>
     public ZonedDateTime? GivenEnd => Status == DoseSlotStatus.Given ? End : null;
 
+    /// <summary>The instant the infusion was stopped (its actual end, before the planned end), for a stopped slot; otherwise null.</summary>
+    public ZonedDateTime? StoppedEnd => Status == DoseSlotStatus.Stopped ? End : null;
+
+    /// <summary>Why the infusion was stopped, for a stopped slot; otherwise null.</summary>
+    public string? StopReason { get; }
+
     /// <summary>The id of the event that recorded the slot, if it has one.</summary>
     public string? EventId { get; }
 
     /// <summary>Why the dose was withheld, for a held slot; otherwise null.</summary>
     public string? HeldReason { get; }
 
-    /// <summary>An invariant summary such as "cycle 1 slot 2: held, due 2027-03-10T16:00:00-05:00 (hypotension)".</summary>
+    /// <summary>
+    /// An invariant summary such as "cycle 1 slot 2: held, due 2027-03-10T16:00:00-05:00 (hypotension)" or
+    /// "cycle 1 slot 3: stopped, given 2027-03-11T00:00:00-05:00, stopped 2027-03-11T00:06:00-05:00 (hypotension)".
+    /// </summary>
     /// <returns>The summary.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"cycle {CycleNumber} slot {Slot}: {Status.ToString().ToLowerInvariant()}, {(Status == DoseSlotStatus.Given ? "given " + ScheduleText.Format(Start) : "due " + ScheduleText.Format(Due))}{(HeldReason is null ? "" : " (" + HeldReason + ")")}");
+        $"cycle {CycleNumber} slot {Slot}: {Status.ToString().ToLowerInvariant()}, {(Status is DoseSlotStatus.Given or DoseSlotStatus.Stopped ? "given " + ScheduleText.Format(Start) : "due " + ScheduleText.Format(Due))}{(Status == DoseSlotStatus.Stopped ? ", stopped " + ScheduleText.Format(End) : "")}{((HeldReason ?? StopReason) is { } reason ? " (" + reason + ")" : "")}");
 }

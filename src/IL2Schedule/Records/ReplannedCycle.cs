@@ -18,7 +18,7 @@ public sealed class ReplannedCycle
 {
     private readonly ReadOnlyCollection<DoseSlot> slots;
 
-    internal ReplannedCycle(int number, LocalDateTime nominalStart, bool isRescheduled, CycleStartResolution startResolution, ZonedDateTime start, ZonedDateTime windowEnd, DoseSlot[] slots, int dosesGiven, int dosesHeld, CycleEndReason endReason)
+    internal ReplannedCycle(int number, LocalDateTime nominalStart, bool isRescheduled, CycleStartResolution startResolution, ZonedDateTime start, ZonedDateTime windowEnd, DoseSlot[] slots, int dosesGiven, int dosesHeld, int dosesStopped, CycleEndReason endReason)
     {
         Number = number;
         NominalStart = nominalStart;
@@ -29,6 +29,7 @@ public sealed class ReplannedCycle
         this.slots = Array.AsReadOnly(slots);
         DosesGiven = dosesGiven;
         DosesHeld = dosesHeld;
+        DosesStopped = dosesStopped;
         EndReason = endReason;
     }
 
@@ -56,11 +57,14 @@ public sealed class ReplannedCycle
     /// <summary>The listed slots in slot order: every recorded or skipped slot, and unrecorded slots up to the dose cap.</summary>
     public IReadOnlyList<DoseSlot> Slots => slots;
 
-    /// <summary>How many doses of the cycle were given.</summary>
+    /// <summary>How many doses of the cycle were given in full (stopped infusions are counted in <see cref="DosesStopped"/>).</summary>
     public int DosesGiven { get; }
 
     /// <summary>How many doses of the cycle were held.</summary>
     public int DosesHeld { get; }
+
+    /// <summary>How many infusions of the cycle were stopped before their planned end (<see cref="DoseStopped"/>).</summary>
+    public int DosesStopped { get; }
 
     /// <summary>Why the cycle ended, or <see cref="CycleEndReason.None"/> while it is running.</summary>
     public CycleEndReason EndReason { get; }
@@ -70,12 +74,13 @@ public sealed class ReplannedCycle
 
     /// <summary>
     /// An invariant summary such as "cycle 1: 2027-03-10T08:00:00-05:00 to 2027-03-15T09:00:00-04:00, 8 given,
-    /// 1 held, ended (course stopped)"; "running" while it has not ended, and "rescheduled" when moved.
+    /// 1 held, ended (course stopped)"; "running" while it has not ended, "rescheduled" when moved, and
+    /// "1 stopped" after the held count when any infusion was stopped.
     /// </summary>
     /// <returns>The summary; the window's end is exclusive.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"cycle {Number}{(IsRescheduled ? " (rescheduled)" : "")}: {ScheduleText.Format(Start)} to {ScheduleText.Format(WindowEnd)}, {DosesGiven} given, {DosesHeld} held, {EndText(EndReason)}");
+        $"cycle {Number}{(IsRescheduled ? " (rescheduled)" : "")}: {ScheduleText.Format(Start)} to {ScheduleText.Format(WindowEnd)}, {DosesGiven} given, {DosesHeld} held, {(DosesStopped > 0 ? DosesStopped.ToString(CultureInfo.InvariantCulture) + " stopped, " : "")}{EndText(EndReason)}");
 
     private static string EndText(CycleEndReason reason) => reason switch
     {

@@ -33,17 +33,19 @@ internal static class ReplannedExplanation
                     [Input("timing", protocol.DoseTiming.ToString()), Input("previous slot", PreviousSlot(cycle, slot))]));
                 list.Add(new Derivation($"cycle {cycle.Number} slot {slot.Slot} status", Status(slot.Status),
                     RuleBook.Replanning(slot.Status is DoseSlotStatus.Given or DoseSlotStatus.Held or DoseSlotStatus.Planned ? 1 : 2),
-                    slot.EventId is { } id ? [Input("event", id)] : [],
+                    SlotInputs(slot, protocol),
                     slot.Status switch
                     {
                         DoseSlotStatus.Given => $"given {Format(slot.Start)} to {Format(slot.End)}",
                         DoseSlotStatus.Held => "held: " + slot.HeldReason,
+                        DoseSlotStatus.Stopped => $"stopped: started {Format(slot.Start)}, stopped {Format(slot.End)} ({slot.StopReason}); counts towards the cap {(protocol.StoppedInfusionCounting == StoppedInfusionCounting.CountsAsGiven ? "as a given dose" : "as a held dose")}",
                         _ => null,
                     }));
             }
             list.Add(new Derivation($"cycle {cycle.Number} end", cycle.HasEnded ? cycle.EndReason.ToString() : "running", RuleBook.Replanning(2),
-                [Input("doses given", Number(cycle.DosesGiven)), Input("doses held", Number(cycle.DosesHeld)), Input("dose cap", Number(protocol.MaxDosesPerCycle)),
-                 Input("held-dose policy", schedule.Record.HeldDosePolicy.ToString())]));
+                [Input("doses given", Number(cycle.DosesGiven)), Input("doses held", Number(cycle.DosesHeld)), Input("doses stopped", Number(cycle.DosesStopped)),
+                 Input("dose cap", Number(protocol.MaxDosesPerCycle)), Input("held-dose policy", schedule.Record.HeldDosePolicy.ToString()),
+                 Input("stopped-infusion counting", protocol.StoppedInfusionCounting.ToString())]));
         }
         if (schedule.CourseEnd is { } end)
         {
@@ -67,6 +69,21 @@ internal static class ReplannedExplanation
         return before is null
             ? "none (the cycle's first slot)"
             : before.GivenStart is { } given ? $"slot {before.Slot} given at {Format(given)}" : $"slot {before.Slot} due {Format(before.Due)}";
+    }
+
+    /// <summary>The slot's event id, and for a stopped infusion the option that decides how it counts (re-planning rule 2).</summary>
+    private static KeyValuePair<string, string>[] SlotInputs(DoseSlot slot, CourseProtocol protocol)
+    {
+        var inputs = new List<KeyValuePair<string, string>>(2);
+        if (slot.EventId is { } id)
+        {
+            inputs.Add(Input("event", id));
+        }
+        if (slot.Status == DoseSlotStatus.Stopped)
+        {
+            inputs.Add(Input("stopped-infusion counting", protocol.StoppedInfusionCounting.ToString()));
+        }
+        return [.. inputs];
     }
 
     private static string Status(DoseSlotStatus status) => status.ToString().ToLowerInvariant();

@@ -100,7 +100,10 @@ public sealed class ReplannedSchedule
     /// <remarks>Every dose has the same amount: doses are withheld, never reduced (label section 2.4).</remarks>
     public DoseAmount? DoseAmount => Record.Plan.DoseAmount;
 
-    /// <summary>The cumulative given dose in IU: <see cref="DoseAmount"/>'s IU times <see cref="DosesGiven"/>; null without a body weight.</summary>
+    /// <summary>
+    /// The cumulative given dose in IU: <see cref="DoseAmount"/>'s IU times <see cref="DosesGiven"/>; null without a body weight.
+    /// Stopped infusions are not in it: the part of a stopped dose that ran is not recorded (this library's choice not to estimate it).
+    /// </summary>
     public decimal? GivenCourseInternationalUnits => DoseAmount is { } amount ? DoseAmount.Normalize(amount.InternationalUnits * DosesGiven) : null;
 
     /// <summary>The cumulative given dose in mg; null without a body weight or a mg figure (the NCI protocol gives none).</summary>
@@ -157,15 +160,19 @@ public sealed class ReplannedSchedule
     /// <summary>How many slots are still planned.</summary>
     public int DosesPlanned => slots.Count(slot => slot.Status == DoseSlotStatus.Planned);
 
-    /// <summary>How many doses of the course were given.</summary>
+    /// <summary>How many doses of the course were given in full (stopped infusions are counted in <see cref="DosesStopped"/>).</summary>
     public int DosesGiven => cycles.Sum(cycle => cycle.DosesGiven);
+
+    /// <summary>How many infusions of the course were stopped before their planned end.</summary>
+    public int DosesStopped => cycles.Sum(cycle => cycle.DosesStopped);
 
     /// <summary>How many doses of the course were held.</summary>
     public int DosesHeld => cycles.Sum(cycle => cycle.DosesHeld);
 
     /// <summary>
     /// An invariant summary in the course's zone, such as "2 given, 1 held, 25 planned; in progress; projected end
-    /// 2027-03-28T16:15:00-04:00; imaging 2027-04-25"; a complete course says "complete; ends", and one with no dose given "no course end".
+    /// 2027-03-28T16:15:00-04:00; imaging 2027-04-25"; a complete course says "complete; ends", one with no dose given "no course end",
+    /// and "1 stopped" follows the held count when any infusion was stopped.
     /// </summary>
     /// <returns>The summary.</returns>
     public override string ToString()
@@ -174,6 +181,6 @@ public sealed class ReplannedSchedule
             ? $"{(IsComplete ? "ends" : "projected end")} {ScheduleText.Format(courseEnd)}; imaging {ScheduleText.Format(ResponseAssessmentDate!.Value)}"
             : "no course end";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{DosesGiven} given, {DosesHeld} held, {DosesPlanned} planned; {(IsComplete ? "complete" : "in progress")}; {end}");
+            $"{DosesGiven} given, {DosesHeld} held, {(DosesStopped > 0 ? DosesStopped.ToString(CultureInfo.InvariantCulture) + " stopped, " : "")}{DosesPlanned} planned; {(IsComplete ? "complete" : "in progress")}; {end}");
     }
 }

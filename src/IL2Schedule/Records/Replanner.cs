@@ -59,6 +59,11 @@ internal static class Replanner
                         given[g.Cycle - 1, g.Slot - 1] = entry;
                         known = Max(known, g.End ?? g.Start);
                         break;
+                    case DoseStopped st:
+                        CheckSlot(entry, st.Cycle, st.Slot, given, held);
+                        given[st.Cycle - 1, st.Slot - 1] = entry;
+                        known = Max(known, st.End);
+                        break;
                     case DoseHeld h:
                         CheckSlot(entry, h.Cycle, h.Slot, given, held);
                         held[h.Cycle - 1, h.Slot - 1] = entry;
@@ -95,7 +100,7 @@ internal static class Replanner
                 var nominalLocal = LocalTicks.From(nominal);
                 var startResolution = planned.StartResolution;
                 var firstDue = reschedule is null ? planned.Start.ToInstant() : Ticks.ToInstant(CycleStartRule.Resolve(ref map, nominalLocal, out startResolution));
-                var firstGiven = (given[c, 0]?.Event as DoseGiven)?.Start;
+                var firstGiven = given[c, 0] is { } first ? StartOf(first.Event) : (Instant?)null;
                 var windowStart = firstGiven is { } g0 && g0 < firstDue ? g0 : firstDue;
                 var windowEnd = Ticks.ToInstant(CycleWindowRule.End(protocol, ref map, nominalLocal, Ticks.From(windowStart)));
 
@@ -120,7 +125,7 @@ internal static class Replanner
                 var cycle = PlanCycle(c, nominalLocal, firstDue, windowStart, windowEnd, stopAt, over, given, held, cycleStops[c], courseStop, ref number, givenInOrder);
                 var endReason = EndReason(cycle, windowEnd, cycleStop, courseStopAt, known);
                 cycles[c] = new ReplannedCycle(c + 1, nominal, reschedule is not null, startResolution, windowStart.InZone(zone), windowEnd.InZone(zone),
-                    cycle.Slots, cycle.Given, cycle.Held, endReason);
+                    cycle.Slots, cycle.Given, cycle.Held, cycle.Stopped, endReason);
                 previousWindowEnd = windowEnd;
             }
 
@@ -159,7 +164,7 @@ internal static class Replanner
             return new ReplannedSchedule(record, known, cycles, isComplete, courseEndZoned, dischargeDate);
         }
 
-        private (DoseSlot[] Slots, int Given, int Held, Instant? CapReachedAt) PlanCycle(
+        private (DoseSlot[] Slots, int Given, int Held, int Stopped, Instant? CapReachedAt) PlanCycle(
             int c, long nominalLocal, Instant firstDue, Instant windowStart, Instant windowEnd, Instant? stopAt, Instant? over,
             RecordedEvent?[,] given, RecordedEvent?[,] held, RecordedEvent? cycleStop, RecordedEvent? courseStop,
             ref int number, List<(RecordedEvent Entry, Instant Start, Instant End)> givenInOrder)
@@ -182,6 +187,7 @@ internal static class Replanner
             int counted = 0;
             int givenCount = 0;
             int heldCount = 0;
+            int stoppedCount = 0;
             Instant? capReachedAt = null;
             Instant? previousGivenStart = null;
             Instant due = firstDue;
@@ -189,15 +195,16 @@ internal static class Replanner
             {
                 if (k > 0)
                 {
-                    var previousStart = given[c, k - 1]?.Event is DoseGiven previous ? previous.Start : due;
+                    var previousStart = given[c, k - 1] is { } previous ? StartOf(previous.Event) : due;
                     due = Ticks.ToInstant(DoseTimeRule.Next(protocol, ref map, nominalLocal, k, Ticks.From(previousStart)));
                 }
                 string slotName = Text($"slot {k + 1} of cycle {c + 1}");
                 if (given[c, k] is { } givenEntry)
                 {
-                    var dose = (DoseGiven)givenEntry.Event;
-                    var start = dose.Start;
-                    var end = dose.End ?? InfusionRule.End(protocol, start);
+                    var stopped = givenEntry.Event as DoseStopped;
+                    var start = StartOf(givenEntry.Event);
+                    var plannedEnd = InfusionRule.End(protocol, start);
+                    var end = stopped?.End ?? ((DoseGiven)givenEntry.Event).End ?? plannedEnd;
                     if (counted >= cap)
                     {
                         throw Reject(CourseEventRule.BeyondCap, Text($"{slotName} would be dose {counted + 1}, beyond the cap of {cap} doses {CapWording()} in a cycle"));
@@ -218,11 +225,26 @@ internal static class Replanner
                     {
                         throw Reject(CourseEventRule.AfterStop, Text($"{Name(givenEntry)} starts at {Show(start)}, at or after {StopName(stop, cycleStop, courseStop)}"));
                     }
-                    CountTowardsCap(start);
-                    givenCount++;
+                    if (stopped is not null && end >= plannedEnd)
+                    {
+                        throw Reject(CourseEventRule.StopNotBeforeInfusionEnd, Text(
+                            $"{Name(givenEntry)} ends at {Show(end)}, at or after its planned end at {Show(plannedEnd)} (the start plus the {(long)protocol.InfusionDuration.TotalMinutes}-minute infusion); record a full infusion as doseGiven"));
+                    }
+                    if (stopped is null || protocol.StoppedInfusionCounting == StoppedInfusionCounting.CountsAsGiven || record.HeldDosePolicy == HeldDosePolicy.Forfeit)
+                    {
+                        CountTowardsCap(start);
+                    }
+                    if (stopped is null)
+                    {
+                        givenCount++;
+                    }
+                    else
+                    {
+                        stoppedCount++;
+                    }
                     previousGivenStart = start;
                     givenInOrder.Add((givenEntry, start, end));
-                    slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Given, due.InZone(zone), start.InZone(zone), end.InZone(zone), givenEntry.Id, null));
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, stopped is null ? DoseSlotStatus.Given : DoseSlotStatus.Stopped, due.InZone(zone), start.InZone(zone), end.InZone(zone), givenEntry.Id, null, stopped?.Reason));
                 }
                 else if (held[c, k] is { } heldEntry)
                 {
@@ -278,7 +300,7 @@ internal static class Replanner
                     slots.Add(new DoseSlot(++number, c + 1, k + 1, status, due.InZone(zone), due.InZone(zone), InfusionRule.End(protocol, due).InZone(zone), null, null));
                 }
             }
-            return ([.. slots], givenCount, heldCount, capReachedAt);
+            return ([.. slots], givenCount, heldCount, stoppedCount, capReachedAt);
 
             // A recorded dose (or, under Forfeit, a missed one) counts towards the cap; the cycle ends when it is reached.
             void CountTowardsCap(Instant at)
@@ -291,7 +313,7 @@ internal static class Replanner
             }
         }
 
-        private static CycleEndReason EndReason((DoseSlot[] Slots, int Given, int Held, Instant? CapReachedAt) cycle, Instant windowEnd, CycleStopped? cycleStop, Instant? courseStopAt, Instant known)
+        private static CycleEndReason EndReason((DoseSlot[] Slots, int Given, int Held, int Stopped, Instant? CapReachedAt) cycle, Instant windowEnd, CycleStopped? cycleStop, Instant? courseStopAt, Instant known)
         {
             var candidates = new List<(Instant At, CycleEndReason Reason)>(4);
             if (cycle.CapReachedAt is { } capAt)
@@ -313,6 +335,9 @@ internal static class Replanner
             // A stable sort keeps the order above for ties: cap, cycle stop, course stop, window.
             return candidates.Count == 0 ? CycleEndReason.None : candidates.OrderBy(candidate => candidate.At).First().Reason;
         }
+
+        /// <summary>The start of a dose that ran: a given dose or a stopped infusion.</summary>
+        private static Instant StartOf(CourseEvent dose) => dose is DoseStopped stopped ? stopped.Start : ((DoseGiven)dose).Start;
 
         private string CapWording() => record.HeldDosePolicy == HeldDosePolicy.Forfeit ? "given or held" : "given";
 

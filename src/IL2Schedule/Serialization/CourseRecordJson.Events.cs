@@ -30,6 +30,13 @@ public static partial class CourseRecordJson
                     node["end"] = Format(end, zone);
                 }
                 break;
+            case DoseStopped stopped:
+                node["cycle"] = stopped.Cycle;
+                node["slot"] = stopped.Slot;
+                node["start"] = Format(stopped.Start, zone);
+                node["end"] = Format(stopped.End, zone);
+                node["reason"] = stopped.Reason;
+                break;
             case DoseHeld held:
                 node["cycle"] = held.Cycle;
                 node["slot"] = held.Slot;
@@ -94,6 +101,10 @@ public static partial class CourseRecordJson
             "doseGiven" => new DoseGiven(id, Int(e, "cycle", where), Int(e, "slot", where),
                 ParseInstant(String(Required(e, "start", where), where + ".start"), where + ".start"),
                 e["end"] is { } end ? ParseInstant(String(end, where + ".end"), where + ".end") : null),
+            "doseStopped" => new DoseStopped(id, Int(e, "cycle", where), Int(e, "slot", where),
+                ParseInstant(String(Required(e, "start", where), where + ".start"), where + ".start"),
+                ParseInstant(String(Required(e, "end", where), where + ".end"), where + ".end"),
+                String(Required(e, "reason", where), where + ".reason")),
             "doseHeld" => new DoseHeld(id, Int(e, "cycle", where), Int(e, "slot", where), String(Required(e, "reason", where), where + ".reason")),
             "cycleStopped" => new CycleStopped(id, Int(e, "cycle", where),
                 ParseInstant(String(Required(e, "at", where), where + ".at"), where + ".at"), String(Required(e, "reason", where), where + ".reason")),
@@ -104,7 +115,7 @@ public static partial class CourseRecordJson
             "discharged" => new Discharged(id, ParseDate(String(Required(e, "date", where), where + ".date"), where + ".date")),
             "corrected" => new Corrected(id, String(Required(e, "corrects", where), where + ".corrects"),
                 ReadEvent(Required(e, "replacement", where), where + ".replacement", zone)),
-            _ => throw new JsonException($"{where}.type must be one of doseGiven, doseHeld, cycleStopped, courseStopped, cycleRescheduled, discharged, corrected; was '{type}'."),
+            _ => throw new JsonException($"{where}.type must be one of doseGiven, doseStopped, doseHeld, cycleStopped, courseStopped, cycleRescheduled, discharged, corrected; was '{type}'."),
         };
 
     private static string Where(int index, JsonNode? node)

@@ -38,6 +38,7 @@ public static partial class CourseRecordJson
                 WindowEnd = cycle.WindowEnd.ToOffsetDateTime(),
                 DosesGiven = cycle.DosesGiven,
                 DosesHeld = cycle.DosesHeld,
+                DosesStopped = cycle.DosesStopped,
                 EndReason = cycle.EndReason == CycleEndReason.None ? null : Camel(cycle.EndReason.ToString()),
             })],
             Doses = [.. schedule.Cycles.SelectMany(cycle => cycle.Slots.Select((slot, index) => new ReplannedDoseDocument
@@ -53,6 +54,8 @@ public static partial class CourseRecordJson
                 GivenStart = slot.GivenStart?.ToOffsetDateTime(),
                 GivenEnd = slot.GivenEnd?.ToOffsetDateTime(),
                 HeldReason = slot.HeldReason,
+                StoppedEnd = slot.StoppedEnd?.ToOffsetDateTime(),
+                StopReason = slot.StopReason,
                 EventId = slot.EventId,
                 DoseIu = plan.DoseAmount?.InternationalUnits,
                 DoseMg = plan.DoseAmount?.Milligrams,

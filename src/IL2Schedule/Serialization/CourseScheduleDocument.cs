@@ -87,6 +87,9 @@ internal sealed class ProtocolDocument
 
     public string? CycleWindowCounting { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StoppedInfusionCounting { get; init; }
+
     public required Period ResponseAssessmentDelay { get; init; }
 
     public required Period RetreatmentWindowStart { get; init; }

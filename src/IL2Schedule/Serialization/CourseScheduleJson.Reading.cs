@@ -27,8 +27,15 @@ public static partial class CourseScheduleJson
             "calendarDays" => CycleWindowCounting.CalendarDays,
             _ => throw new JsonException($"protocol.cycleWindowCounting must be 'elapsed' or 'calendarDays'; was '{p.CycleWindowCounting}'."),
         };
+        var stoppedCounting = p.StoppedInfusionCounting switch
+        {
+            "countsAsGiven" or null => StoppedInfusionCounting.CountsAsGiven,
+            "countsAsHeld" => StoppedInfusionCounting.CountsAsHeld,
+            _ => throw new JsonException($"protocol.stoppedInfusionCounting must be 'countsAsGiven' or 'countsAsHeld'; was '{p.StoppedInfusionCounting}'."),
+        };
         return new CourseProtocolBuilder
         {
+            StoppedInfusionCounting = stoppedCounting,
             DoseInternationalUnitsPerKilogram = p.DoseInternationalUnitsPerKilogram,
             DoseMilligramsPerKilogram = p.DoseMilligramsPerKilogram,
             StandardAdministrationTimes = p.StandardAdministrationTimes is { } times

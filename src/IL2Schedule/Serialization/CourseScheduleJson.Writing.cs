@@ -104,6 +104,8 @@ public static partial class CourseScheduleJson
         DoseMilligramsPerKilogram = protocol.DoseMilligramsPerKilogram,
         StandardAdministrationTimes = protocol.StandardAdministrationTimes.Select(FormatClockTime).ToList(),
         CycleWindowCounting = protocol.CycleWindowCounting == CycleWindowCounting.Elapsed ? "elapsed" : "calendarDays",
+        // Written only when it is not the default, so documents of protocols that never name it stay as they were.
+        StoppedInfusionCounting = protocol.StoppedInfusionCounting == StoppedInfusionCounting.CountsAsGiven ? null : "countsAsHeld",
         CycleCount = protocol.CycleCount,
         CycleLengthDays = protocol.CycleLengthDays,
         RestPeriodDays = protocol.RestPeriodDays,

@@ -91,6 +91,8 @@ internal sealed class ReplannedCycleDocument
 
     public required int DosesHeld { get; init; }
 
+    public required int DosesStopped { get; init; }
+
     public required string? EndReason { get; init; }
 }
 
@@ -117,6 +119,12 @@ internal sealed class ReplannedDoseDocument
     public required OffsetDateTime? GivenEnd { get; init; }
 
     public required string? HeldReason { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required OffsetDateTime? StoppedEnd { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required string? StopReason { get; init; }
 
     public required string? EventId { get; init; }
 

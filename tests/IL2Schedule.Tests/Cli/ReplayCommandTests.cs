@@ -110,7 +110,7 @@ public class ReplayCommandTests
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "events": [{"id": "e1", "type": "doseGiven", "cycle": 1, "slot": 1, "start": "2027-03-10T08:00:00-05:00", "end": "2027-03-10T07:59:00-05:00"}]}""",
         "events[0] (id e1): end must be after start 2027-03-10T13:00:00Z; was 2027-03-10T12:59:00Z.")]
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "events": [{"id": "e1", "type": "doseSkipped", "cycle": 1, "slot": 1}]}""",
-        "events[0] (id e1).type must be one of doseGiven, doseHeld, cycleStopped, courseStopped, cycleRescheduled, discharged, corrected; was 'doseSkipped'.")]
+        "events[0] (id e1).type must be one of doseGiven, doseStopped, doseHeld, cycleStopped, courseStopped, cycleRescheduled, discharged, corrected; was 'doseSkipped'.")]
     [InlineData("""{"firstDose": "2027-03-14T02:30", "zone": "America/New_York", "protocol": "label", "events": []}""",
         "firstDose 2027-03-14T02:30:00 is skipped in America/New_York; add firstDoseStart with the offset meant.")]
     [InlineData("""{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "protocol": "label", "doseTiming": "hourly", "events": []}""",

@@ -45,6 +45,7 @@ public partial class CourseProtocolBuilderTests
                 break;
             case "StandardAdministrationTimes = null": builder.StandardAdministrationTimes = null; break;
             case "CycleWindowCounting = 5": builder.CycleWindowCounting = (CycleWindowCounting)5; break;
+            case "StoppedInfusionCounting = 2": builder.StoppedInfusionCounting = (StoppedInfusionCounting)2; break;
             case "CycleCount = 0": builder.CycleCount = 0; break;
             case "CycleCount = 11": builder.CycleCount = 11; break;
             case "CycleLengthDays = 0": builder.CycleLengthDays = 0; break;
@@ -132,6 +133,7 @@ public partial class CourseProtocolBuilderTests
     [InlineData("StandardTimes default, DosingInterval = 6 h", "StandardAdministrationTimes must be whole-minute clock times DosingInterval (6:00:00) apart around the day, for example 00:00, 08:00, 16:00 for 8 hours; was 00:00, 08:00, 16:00; see rule 11 (Standard administration times)")]
     [InlineData("StandardAdministrationTimes = null", "StandardAdministrationTimes must not be null")]
     [InlineData("CycleWindowCounting = 5", "CycleWindowCounting must be one of Elapsed, CalendarDays; was 5")]
+    [InlineData("StoppedInfusionCounting = 2", "StoppedInfusionCounting must be one of CountsAsGiven, CountsAsHeld; was 2")]
     // Follow-up periods: whole days, weeks, months or years, 1 day to 1 year (366 days).
     [InlineData("ResponseAssessmentDelay = P0D", "ResponseAssessmentDelay must be whole days, weeks, months or years, between 1 day and 1 year; was P0D")]
     [InlineData("ResponseAssessmentDelay = PT1H", "ResponseAssessmentDelay must be whole days, weeks, months or years, between 1 day and 1 year; was PT1H")]

@@ -45,6 +45,16 @@ public partial class CourseProtocolTests
         label.CycleWindowCounting.Should().Be(CycleWindowCounting.Elapsed);
     }
 
+    // This library's choice: a partly given dose counts towards the label's cap (section 2.1), in both presets.
+    [Fact]
+    public void Presets_CountAStoppedInfusionAsGiven()
+    {
+        CourseProtocol.Label.StoppedInfusionCounting.Should().Be(StoppedInfusionCounting.CountsAsGiven);
+        CourseProtocol.NciSurgeryBranch.StoppedInfusionCounting.Should().Be(StoppedInfusionCounting.CountsAsGiven);
+        new CourseProtocolBuilder(CourseProtocol.Label) { StoppedInfusionCounting = StoppedInfusionCounting.CountsAsHeld }.Build()
+            .ToBuilder().StoppedInfusionCounting.Should().Be(StoppedInfusionCounting.CountsAsHeld);
+    }
+
     [Fact]
     public void Label_DerivedValues_AreFifteenSlotsTwentyEightDosesAndFourteenDaysBetweenCycles()
     {
@@ -122,7 +132,7 @@ public partial class CourseProtocolTests
     [
         "DoseInternationalUnitsPerKilogram", "CycleCount", "CycleLengthDays", "RestPeriodDays", "DosingInterval",
         "InfusionDuration", "MaxDosesPerCycle", "DoseTiming", "ResponseAssessmentDelay", "RetreatmentWindowStart",
-        "RetreatmentWindowEnd", "MinimumIntervalAfterDischarge",
+        "RetreatmentWindowEnd", "MinimumIntervalAfterDischarge", "StoppedInfusionCounting",
     ];
 
     [Theory]
@@ -143,6 +153,7 @@ public partial class CourseProtocolTests
             case "ResponseAssessmentDelay": builder.ResponseAssessmentDelay = Period.FromMonths(1); break;
             case "RetreatmentWindowStart": builder.RetreatmentWindowStart = Period.FromWeeks(7); break;
             case "RetreatmentWindowEnd": builder.RetreatmentWindowEnd = Period.FromWeeks(9); break;
+            case "StoppedInfusionCounting": builder.StoppedInfusionCounting = StoppedInfusionCounting.CountsAsHeld; break;
             default: builder.MinimumIntervalAfterDischarge = Period.FromWeeks(8); break;
         }
 
@@ -218,13 +229,13 @@ public partial class CourseProtocolTests
     public void ToString_Label_DescribesEverySettingInInvariantText()
     {
         CourseProtocol.Label.ToString().Should().Be(
-            "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 14 doses a cycle; 600000 IU/kg (0.037 mg/kg); Elapsed timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W");
+            "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 14 doses a cycle; 600000 IU/kg (0.037 mg/kg); Elapsed timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W; stopped infusions CountsAsGiven");
     }
 
     [Fact]
     public void ToString_NciWithWallClockTiming_DescribesItsOwnSettings()
     {
         CourseProtocol.NciSurgeryBranch.WithDoseTiming(DoseTiming.WallClock).ToString().Should().Be(
-            "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 15 doses a cycle; 720000 IU/kg (no mg/kg); WallClock timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W");
+            "2 cycles of 5 days, 9 days' rest; 0:15:00 infusion every 8:00:00; at most 15 doses a cycle; 720000 IU/kg (no mg/kg); WallClock timing (standard times 00:00, 08:00, 16:00); Elapsed cycle window; imaging P4W; next course P6W–P12W, discharge +P7W; stopped infusions CountsAsGiven");
     }
 }

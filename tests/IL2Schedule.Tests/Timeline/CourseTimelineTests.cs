@@ -72,6 +72,19 @@ public class CourseTimelineTests
         Texts(svg).Should().Contain(text => text.StartsWith("Aldesleukin course (recorded): 2 given, 1 held, ", StringComparison.Ordinal));
     }
 
+    // Slot 3 stopped early (CourseCalendarTests.StoppedCourse): one diamond in its own colour plus its legend key.
+    [Fact]
+    public void Svg_Record_DrawsAStoppedInfusionWithItsOwnMarkAndLegend()
+    {
+        var schedule = CourseCalendarTests.StoppedCourse().Schedule;
+
+        var svg = XDocument.Parse(CourseTimeline.Svg(schedule, null, 800, 560));
+
+        Marks(svg, "#6A1B9A").Should().Be(1 + 1);
+        Marks(svg, Colors[DoseSlotStatus.Given]).Should().Be(2 + 1);
+        Texts(svg).Should().Contain(["stopped early", "Aldesleukin course (recorded): 2 given, 0 held, 1 stopped, 25 planned"]);
+    }
+
     [Theory]
     [InlineData(800, 560)]
     [InlineData(1600, 1000)]

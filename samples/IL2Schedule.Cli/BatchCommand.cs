@@ -335,9 +335,13 @@ internal static class BatchCommand
                 if (requestCount > 0 && planner?.Protocols.Count != protocols.Protocols.Count)
                 {
                     planner = new BatchPlanner([.. protocols.Protocols], calendar, imagingDateShift);
-                    if (columns is null || columns.DosesPerCourse < planner.DosesPerCourse)
+                    if (columns is null || columns.DosesPerCourse < planner.DosesPerCourse || columns.Details?.CyclesPerCourse < planner.CyclesPerCourse)
                     {
                         columns = CourseColumns.Allocate(ChunkSize, planner.DosesPerCourse, withDoseEndsAndCycles: true);
+                        if (output.NeedsDetails)
+                        {
+                            columns = columns.WithDetails(CourseDetailColumns.Allocate(ChunkSize, planner.CyclesPerCourse));
+                        }
                     }
                 }
                 var result = requestCount == 0 ? null

@@ -19,6 +19,9 @@ internal abstract class BatchOutput : IDisposable
     /// <summary>The <c>--format</c> names.</summary>
     internal static readonly string[] Formats = ["csv", "ndjson", "parquet"];
 
+    /// <summary>Whether the format needs the planner's <see cref="CourseDetailColumns"/> beside the columns (NDJSON's cycles, follow-up dates and notes).</summary>
+    internal virtual bool NeedsDetails => false;
+
     /// <summary>Writes what comes before the first course (the CSV header).</summary>
     internal abstract void WriteHeader();
 

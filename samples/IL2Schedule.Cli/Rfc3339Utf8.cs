@@ -59,6 +59,24 @@ internal static class Rfc3339Utf8
         return 25;
     }
 
+    /// <summary>Writes a local date-time as the JSON form does (NodaTime's extended ISO pattern), "2027-03-10T08:00:00", a fraction of a second only when there is one.</summary>
+    /// <returns>The bytes written.</returns>
+    internal static int Format(LocalDateTime local, Span<byte> destination)
+    {
+        if (local.NanosecondOfSecond != 0)
+        {
+            return Encoding.UTF8.GetBytes(LocalDateTimePattern.ExtendedIso.Format(local), destination);
+        }
+        int length = Format(local.Date, destination);
+        destination[length] = (byte)'T';
+        Digits(destination, 11, local.Hour, 2);
+        destination[13] = (byte)':';
+        Digits(destination, 14, local.Minute, 2);
+        destination[16] = (byte)':';
+        Digits(destination, 17, local.Second, 2);
+        return 19;
+    }
+
     /// <summary>Writes "2027-04-25".</summary>
     /// <returns>The bytes written: 10.</returns>
     internal static int Format(LocalDate date, Span<byte> destination)

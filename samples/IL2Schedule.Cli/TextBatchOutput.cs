@@ -22,6 +22,7 @@ internal abstract class TextBatchOutput(BatchOutputTarget output, bool parallel)
 
     internal sealed override void WriteCourses(IReadOnlyList<PlannedRow> courses, CourseColumns columns, BatchPlanner planner)
     {
+        Prepare(courses, planner);
         int pieces = (courses.Count + PieceSize - 1) / PieceSize;
         for (int wave = 0; wave < pieces; wave += buffers.Length)
         {
@@ -42,6 +43,11 @@ internal abstract class TextBatchOutput(BatchOutputTarget output, bool parallel)
     }
 
     internal override void Complete() => output.Flush();
+
+    /// <summary>Called once per chunk, on one thread, before its courses are formatted.</summary>
+    protected virtual void Prepare(IReadOnlyList<PlannedRow> courses, BatchPlanner planner)
+    {
+    }
 
     /// <summary>Formats one planned course (the library's values, nothing recomputed) as UTF-8 into <paramref name="buffer"/>.</summary>
     /// <remarks>Called on several threads at once with <c>--parallel</c>: it must read only its arguments and immutable state.</remarks>

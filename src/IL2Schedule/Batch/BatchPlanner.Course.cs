@@ -58,6 +58,10 @@ public sealed partial class BatchPlanner
                 milligrams = DoseAmount.MilligramsFor(protocol, weight) ?? 0;
             }
             var followUp = plan.FollowUpDates(course, request.DischargeDate);
+            if (sink.Details is { } details)
+            {
+                details.Course(sink.Course, course.CourseEndDate, followUp, plan.NoteOf(course, request.DischargeDate, followUp), AmountDetails(protocol, request.BodyWeightKilograms, course.DoseCount));
+            }
             var window = followUp.Window;
             return new CourseOutcome(
                 course.DoseCount,
@@ -74,6 +78,26 @@ public sealed partial class BatchPlanner
             failure = new CourseFailure(index, e);
             return default;
         }
+    }
+
+    /// <summary>The dose amount's vials, diluent, concentration, warning and course totals (<see cref="DoseAmount"/>'s rules); zeros without a weight.</summary>
+    private static DoseAmountValues AmountDetails(CourseProtocol protocol, decimal? bodyWeightKilograms, int doseCount)
+    {
+        if (bodyWeightKilograms is not { } weight)
+        {
+            return default;
+        }
+        decimal units = DoseAmount.InternationalUnitsFor(protocol, weight);
+        decimal? milligrams = DoseAmount.MilligramsFor(protocol, weight);
+        int diluent = DoseAmount.DiluentMillilitersFor(units);
+        decimal? concentration = DoseAmount.ConcentrationFor(milligrams, diluent);
+        return new DoseAmountValues(
+            DoseAmount.VialsFor(units),
+            diluent,
+            concentration ?? 0,
+            DoseAmount.IsInLabelRange(concentration) == false ? DoseAmount.For(protocol, weight).ConcentrationWarning : null,
+            DoseAmount.CourseTotal(units, doseCount),
+            milligrams is { } mg ? DoseAmount.CourseTotal(mg, doseCount) : 0);
     }
 
     private static ArgumentOutOfRangeException ProtocolIndexOutOfRange(int protocolIndex, int protocolCount) =>
@@ -93,6 +117,12 @@ public sealed partial class BatchPlanner
 
         /// <summary>The protocol of the course being walked, whose infusion rule gives the ends.</summary>
         internal CourseProtocol? Protocol { get; set; }
+
+        /// <summary>The detail columns to fill, or null.</summary>
+        internal CourseDetailColumns? Details { get; init; }
+
+        /// <summary>The course's index in <see cref="Details"/>.</summary>
+        internal int Course { get; init; }
 
         public void Dose(int cycleIndex, int indexInCycle, long start)
         {
@@ -116,9 +146,8 @@ public sealed partial class BatchPlanner
             }
         }
 
-        public readonly void Cycle(int cycleIndex, long nominalLocal, long start, CycleStartResolution resolution, long windowEnd, int capacity, int planned)
-        {
-        }
+        public readonly void Cycle(int cycleIndex, long nominalLocal, long start, CycleStartResolution resolution, long windowEnd, int capacity, int planned) =>
+            Details?.Cycle(Course, cycleIndex, start, resolution, windowEnd, capacity, planned, Protocol!.MaxDosesPerCycle);
     }
 }
 

@@ -87,6 +87,7 @@ public sealed partial class BatchPlanner
         }
         Protocols = Array.AsReadOnly(plans.Select(plan => plan.Protocol).ToArray());
         DosesPerCourse = plans.Max(plan => plan.Protocol.MaxDosesPerCourse);
+        CyclesPerCourse = plans.Max(plan => plan.Protocol.CycleCount);
         WorkingDayCalendar = workingDayCalendar;
         ImagingDateShift = imagingDateShift;
     }
@@ -96,6 +97,9 @@ public sealed partial class BatchPlanner
 
     /// <summary>The most doses any of <see cref="Protocols"/> plans in a course: the least <see cref="CourseColumns.DosesPerCourse"/> the columns need.</summary>
     public int DosesPerCourse { get; }
+
+    /// <summary>The most cycles any of <see cref="Protocols"/> plans in a course: the least <see cref="CourseDetailColumns.CyclesPerCourse"/> detail columns need.</summary>
+    public int CyclesPerCourse { get; }
 
     /// <summary>The working days the follow-up dates are moved onto, or null.</summary>
     public WorkingDayCalendar? WorkingDayCalendar { get; }
@@ -110,10 +114,10 @@ public sealed partial class BatchPlanner
     /// once); a course that fails allocates its exception.
     /// </summary>
     /// <param name="requests">The courses to plan.</param>
-    /// <param name="columns">Caller-owned columns with at least as many courses as <paramref name="requests"/> and at least <see cref="DosesPerCourse"/> slots per course.</param>
+    /// <param name="columns">Caller-owned columns with at least as many courses as <paramref name="requests"/> and at least <see cref="DosesPerCourse"/> slots per course; with <see cref="CourseColumns.Details"/> attached, those are filled too.</param>
     /// <returns>How many were planned, and every failure with its index.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="columns"/> holds fewer courses than <paramref name="requests"/> or fewer dose slots per course than <see cref="DosesPerCourse"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="columns"/> holds fewer courses than <paramref name="requests"/> or fewer dose slots per course than <see cref="DosesPerCourse"/>, or its <see cref="CourseColumns.Details"/> fewer cycle slots per course than <see cref="CyclesPerCourse"/>.</exception>
     public BatchResult Plan(ReadOnlySpan<CourseRequest> requests, CourseColumns columns)
     {
         CheckColumns(requests.Length, columns);
@@ -221,6 +225,10 @@ public sealed partial class BatchPlanner
         {
             throw new ArgumentException(Invariant($"columns must hold at least {DosesPerCourse} dose slots per course (BatchPlanner.DosesPerCourse); was {columns.DosesPerCourse}"), nameof(columns));
         }
+        if (columns.Details is { } details && details.CyclesPerCourse < CyclesPerCourse)
+        {
+            throw new ArgumentException(Invariant($"columns.Details must hold at least {CyclesPerCourse} cycle slots per course (BatchPlanner.CyclesPerCourse); was {details.CyclesPerCourse}"), nameof(columns));
+        }
     }
 
     private void PlanRange(ReadOnlySpan<CourseRequest> requests, CourseColumns columns, int first, ZoneCaches caches, ref List<CourseFailure>? failures)
@@ -237,16 +245,18 @@ public sealed partial class BatchPlanner
         var doseUnits = columns.DoseInternationalUnits;
         var doseMilligrams = columns.DoseMilligrams;
         int stride = columns.DosesPerCourse;
+        var details = columns.Details;
         for (int r = 0; r < requests.Length; r++)
         {
             int course = first + r;
             var sink = doseEnds.IsEmpty
-                ? new SlotSink(doseStarts.Slice(course * stride, stride), default, default)
-                : new SlotSink(doseStarts.Slice(course * stride, stride), doseEnds.Slice(course * stride, stride), doseCycles.Slice(course * stride, stride));
+                ? new SlotSink(doseStarts.Slice(course * stride, stride), default, default) { Details = details, Course = course }
+                : new SlotSink(doseStarts.Slice(course * stride, stride), doseEnds.Slice(course * stride, stride), doseCycles.Slice(course * stride, stride)) { Details = details, Course = course };
             var outcome = PlanOne(requests[r], caches, ref sink, course, out var failure);
             if (failure is not null)
             {
                 (failures ??= []).Add(failure);
+                details?.Clear(course);
             }
             sink.ClearFrom(outcome.DoseCount);
             doseCounts[course] = outcome.DoseCount;

@@ -146,6 +146,13 @@ public sealed class CourseColumns
     /// <summary>Per course: one dose in mg for the request's body weight; 0 without a weight, without the protocol's mg figure or for a failed request.</summary>
     public Span<decimal> DoseMilligrams => DoseMilligramsMemory.Span;
 
+    /// <summary>
+    /// The opt-in detail columns (each cycle's start, window and bound, the follow-up dates before
+    /// working days, the window's note, the dose amount's details) that <see cref="BatchPlanner"/>
+    /// fills beside these columns; null (the default) when it fills none.
+    /// </summary>
+    public CourseDetailColumns? Details { get; private init; }
+
     internal Memory<int> DoseCountsMemory { get; }
 
     internal Memory<long> DoseStartsMemory { get; }
@@ -202,6 +209,34 @@ public sealed class CourseColumns
             new NextCourseWindowReasons[courseCount],
             new decimal[courseCount],
             new decimal[courseCount]);
+    }
+
+    /// <summary>These columns with <paramref name="details"/> attached: the planner then fills them too. The buffers are shared, not copied.</summary>
+    /// <param name="details">Detail columns for as many courses as these columns hold; null to plan without them.</param>
+    /// <returns>A new view of the same buffers with <see cref="Details"/> set.</returns>
+    /// <exception cref="ArgumentException"><paramref name="details"/> holds another number of courses than <see cref="CourseCount"/>.</exception>
+    public CourseColumns WithDetails(CourseDetailColumns? details)
+    {
+        if (details is not null && details.CourseCount != CourseCount)
+        {
+            throw new ArgumentException(Invariant($"details must hold as many courses as the columns ({CourseCount}); was {details.CourseCount}"), nameof(details));
+        }
+        return new CourseColumns(
+            DosesPerCourse,
+            DoseCountsMemory,
+            DoseStartsMemory,
+            DoseEndsMemory,
+            DoseCycleNumbersMemory,
+            CourseEndsMemory,
+            ResponseAssessmentDatesMemory,
+            NextCourseWindowStartsMemory,
+            NextCourseWindowEndsMemory,
+            NextCourseWindowReasonsMemory,
+            DoseInternationalUnitsMemory,
+            DoseMilligramsMemory)
+        {
+            Details = details,
+        };
     }
 
     /// <summary>The planned dose starts of course <paramref name="course"/>: <see cref="DoseCounts"/>[course] values in Unix-epoch ticks.</summary>

@@ -42,11 +42,29 @@ internal sealed class ProtocolPlan
         var entry = Volatile.Read(ref slot);
         if (entry is null || entry.CourseEndEpochDay != day)
         {
-            entry = new Entry(day, Rules.FollowUpRules.Dates(Protocol, course.CourseEndDate, null, calendar, imagingDateShift));
+            var dates = Rules.FollowUpRules.Dates(Protocol, course.CourseEndDate, null, calendar, imagingDateShift);
+            entry = new Entry(day, dates, FollowUpResults.Note(Protocol, course.CourseEndDate, null, dates.WindowUnadjusted, dates.Window));
             Volatile.Write(ref slot, entry);
         }
         return entry.Dates;
     }
 
-    private sealed record Entry(long CourseEndEpochDay, FollowUpDates Dates);
+    /// <summary>
+    /// The note that words the window in force (<see cref="NextCourseWindow.Note"/>) of a course end
+    /// and the follow-up dates <see cref="FollowUpDates"/> gave for it: without a discharge date the
+    /// table's shared text, with one computed afresh (a text only when the rule moved or emptied the window).
+    /// </summary>
+    internal string? NoteOf(in CourseTotals course, LocalDate? dischargeDate, in FollowUpDates dates)
+    {
+        if (dischargeDate is not null)
+        {
+            return FollowUpResults.Note(Protocol, course.CourseEndDate, dischargeDate, dates.WindowUnadjusted, dates.Window);
+        }
+        var entry = Volatile.Read(ref followUps[course.CourseEndEpochDay & (FollowUpSlots - 1)]);
+        return entry is not null && entry.CourseEndEpochDay == course.CourseEndEpochDay
+            ? entry.Note
+            : FollowUpResults.Note(Protocol, course.CourseEndDate, null, dates.WindowUnadjusted, dates.Window);
+    }
+
+    private sealed record Entry(long CourseEndEpochDay, FollowUpDates Dates, string? Note);
 }

@@ -46,9 +46,9 @@ public sealed class DoseAmount : IEquatable<DoseAmount>
         BodyWeightKilograms = bodyWeightKilograms;
         InternationalUnits = internationalUnits;
         Milligrams = milligrams;
-        Vials = (int)decimal.Ceiling(internationalUnits / VialInternationalUnits);
-        DiluentMilliliters = internationalUnits <= SmallDiluentLimit ? 25 : internationalUnits <= MediumDiluentLimit ? 50 : 100;
-        ConcentrationMilligramsPerMilliliter = milligrams is { } mg ? Normalize(mg / DiluentMilliliters) : null;
+        Vials = VialsFor(internationalUnits);
+        DiluentMilliliters = DiluentMillilitersFor(internationalUnits);
+        ConcentrationMilligramsPerMilliliter = ConcentrationFor(milligrams, DiluentMilliliters);
     }
 
     /// <summary>The body weight the amount is for, in kilograms, as the caller gave it; in (0, 350].</summary>
@@ -104,9 +104,7 @@ public sealed class DoseAmount : IEquatable<DoseAmount>
     /// in the 25 mL band (20 kg: 0.74 mg in 25 mL = 0.0296 mg/mL) and a very heavy one above it in
     /// the 100 mL band (200 kg: 7.4 mg in 100 mL = 0.074 mg/mL). The dose is never changed.
     /// </remarks>
-    public bool? IsConcentrationInLabelRange => ConcentrationMilligramsPerMilliliter is { } c
-        ? c >= MinConcentrationMilligramsPerMilliliter && c <= MaxConcentrationMilligramsPerMilliliter
-        : null;
+    public bool? IsConcentrationInLabelRange => IsInLabelRange(ConcentrationMilligramsPerMilliliter);
 
     /// <summary>
     /// The warning for a final concentration outside the label's range, in English, for example
@@ -139,6 +137,25 @@ public sealed class DoseAmount : IEquatable<DoseAmount>
     /// <summary>The dose in mg for a checked body weight: weight × the protocol's mg/kg, exact; null without a mg figure.</summary>
     internal static decimal? MilligramsFor(CourseProtocol protocol, decimal bodyWeightKilograms) =>
         protocol.DoseMilligramsPerKilogram is { } perKilogram ? Normalize(bodyWeightKilograms * perKilogram) : null;
+
+    /// <summary>The vials for a dose in IU: rounded up (<see cref="Vials"/>).</summary>
+    internal static int VialsFor(decimal internationalUnits) => (int)decimal.Ceiling(internationalUnits / VialInternationalUnits);
+
+    /// <summary>The diluent band for a dose in IU (<see cref="DiluentMilliliters"/>).</summary>
+    internal static int DiluentMillilitersFor(decimal internationalUnits) =>
+        internationalUnits <= SmallDiluentLimit ? 25 : internationalUnits <= MediumDiluentLimit ? 50 : 100;
+
+    /// <summary>mg ÷ mL, exact (<see cref="ConcentrationMilligramsPerMilliliter"/>); null without mg.</summary>
+    internal static decimal? ConcentrationFor(decimal? milligrams, int diluentMilliliters) =>
+        milligrams is { } mg ? Normalize(mg / diluentMilliliters) : null;
+
+    /// <summary>Whether a concentration lies in the label's range, both ends inclusive (<see cref="IsConcentrationInLabelRange"/>); null without one.</summary>
+    internal static bool? IsInLabelRange(decimal? concentration) => concentration is { } c
+        ? c >= MinConcentrationMilligramsPerMilliliter && c <= MaxConcentrationMilligramsPerMilliliter
+        : null;
+
+    /// <summary>A course's total: one dose's amount times the planned doses, exact (<see cref="CourseSchedule.PlannedCourseInternationalUnits"/>).</summary>
+    internal static decimal CourseTotal(decimal perDose, int doseCount) => Normalize(perDose * doseCount);
 
     internal static void CheckBodyWeight(decimal bodyWeightKilograms, string paramName)
     {

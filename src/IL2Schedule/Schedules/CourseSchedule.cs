@@ -142,13 +142,13 @@ public sealed class CourseSchedule : IEquatable<CourseSchedule>
     /// The cumulative planned dose of the course in IU: <see cref="DoseAmount"/>'s IU times the
     /// number of planned doses (1,218,000,000 IU for 28 doses at 72.5 kg and 600,000 IU/kg); null without a body weight.
     /// </summary>
-    public decimal? PlannedCourseInternationalUnits => DoseAmount is { } amount ? DoseAmount.Normalize(amount.InternationalUnits * doses.Count) : null;
+    public decimal? PlannedCourseInternationalUnits => DoseAmount is { } amount ? DoseAmount.CourseTotal(amount.InternationalUnits, doses.Count) : null;
 
     /// <summary>
     /// The cumulative planned dose of the course in mg: <see cref="DoseAmount"/>'s mg times the number
     /// of planned doses (75.11 mg for 28 doses at 72.5 kg and 0.037 mg/kg); null without a body weight or without a mg figure.
     /// </summary>
-    public decimal? PlannedCourseMilligrams => DoseAmount?.Milligrams is { } milligrams ? DoseAmount.Normalize(milligrams * doses.Count) : null;
+    public decimal? PlannedCourseMilligrams => DoseAmount?.Milligrams is { } milligrams ? DoseAmount.CourseTotal(milligrams, doses.Count) : null;
 
     /// <summary>
     /// Returns this schedule with a hospital discharge date, which moves the next-course window's

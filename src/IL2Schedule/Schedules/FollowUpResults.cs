@@ -22,7 +22,20 @@ internal static class FollowUpResults
     }
 
     /// <summary>The window in force, <paramref name="inForce"/>, described against the one before working days, <paramref name="beforeWorkingDays"/>.</summary>
-    internal static NextCourseWindow Describe(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WindowDates beforeWorkingDays, WindowDates inForce)
+    internal static NextCourseWindow Describe(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WindowDates beforeWorkingDays, WindowDates inForce) =>
+        new(
+            new DateInterval(inForce.ByCourseEndStart, inForce.ByCourseEndEnd),
+            dischargeDate,
+            inForce.EarliestAfterDischarge,
+            inForce.IsEmpty ? null : new DateInterval(inForce.Start, inForce.End),
+            inForce.Reasons,
+            Note(protocol, courseEndDate, dischargeDate, beforeWorkingDays, inForce));
+
+    /// <summary>
+    /// The note that words the window in force, <paramref name="inForce"/> (<see cref="NextCourseWindow.Note"/>):
+    /// how the discharge rule moved or emptied it, then how working days moved or emptied it; null when neither did.
+    /// </summary>
+    internal static string? Note(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WindowDates beforeWorkingDays, WindowDates inForce)
     {
         string? note = DischargeNote(protocol, courseEndDate, dischargeDate, beforeWorkingDays);
         if (!beforeWorkingDays.IsEmpty && inForce != beforeWorkingDays)
@@ -38,13 +51,7 @@ internal static class FollowUpResults
                 }.Where(part => part is not null));
             note = note is null ? workingDays : note + " " + workingDays;
         }
-        return new NextCourseWindow(
-            new DateInterval(inForce.ByCourseEndStart, inForce.ByCourseEndEnd),
-            dischargeDate,
-            inForce.EarliestAfterDischarge,
-            inForce.IsEmpty ? null : new DateInterval(inForce.Start, inForce.End),
-            inForce.Reasons,
-            note);
+        return note;
     }
 
     private static string? DischargeNote(CourseProtocol protocol, LocalDate courseEndDate, LocalDate? dischargeDate, WindowDates window)

@@ -52,6 +52,29 @@ public partial class FhirCourseMapperTests
         ((string?)stopped["effectivePeriod"]!["end"]).Should().Be("2027-03-11T08:40:00-05:00");
     }
 
+    // Europe/London, 2027-10-31: BST (+01:00) ends at 02:00, clocks go back to 01:00 GMT (+00:00).
+    // Slot 3 starts at the first 01:50 (+01:00, 00:50 UTC) and is stopped at the second 01:02
+    // (+00:00, 01:02 UTC), before its planned end 01:05 UTC; both offsets are written and read back.
+    [Fact]
+    public void StoppedInfusionAcrossTheAutumnOverlap_KeepsBothOffsetsAndReadsBack()
+    {
+        var plan = new CoursePlanner().Plan(new NodaTime.LocalDateTime(2027, 10, 30, 9, 50), "Europe/London");
+        var record = CourseRecord.Start(plan).ApplyAll(
+        [
+            new DoseGiven("g1", 1, 1, NodaTime.Instant.FromUtc(2027, 10, 30, 8, 50), null),
+            new DoseGiven("g2", 1, 2, NodaTime.Instant.FromUtc(2027, 10, 30, 16, 50), null),
+            new DoseStopped("s3", 1, 3, NodaTime.Instant.FromUtc(2027, 10, 31, 0, 50), NodaTime.Instant.FromUtc(2027, 10, 31, 1, 2), "hypotension"),
+        ]);
+
+        var administrations = Courses.Mapper.ToAdministrations(record);
+        var stopped = Json(administrations[2]);
+
+        ((string?)stopped["status"]).Should().Be("stopped");
+        ((string?)stopped["effectivePeriod"]!["start"]).Should().Be("2027-10-31T01:50:00+01:00");
+        ((string?)stopped["effectivePeriod"]!["end"]).Should().Be("2027-10-31T01:02:00+00:00");
+        Courses.Mapper.ApplyAdministrations(CourseRecord.Start(plan), administrations).Should().Be(record);
+    }
+
     // A DoseGiven is a full dose whatever its recorded end: 08:30 to 08:40 is completed, not stopped.
     [Fact]
     public void GivenDoseWithAnEarlyEnd_IsCompleted()

@@ -1,7 +1,7 @@
 namespace IL2Schedule;
 
 /// <summary>
-/// Whether an infusion stopped before its planned end (<see cref="Records.DoseStopped"/>) counts
+/// Whether an infusion stopped before its planned end (<c>Records.DoseStopped</c>) counts
 /// towards a cycle's dose cap as a given dose or as a held one.
 /// </summary>
 /// <remarks>
@@ -21,9 +21,9 @@ public enum StoppedInfusionCounting
 
     /// <summary>
     /// A stopped infusion counts towards the cap as a held dose does under the record's
-    /// <see cref="Records.HeldDosePolicy"/>: not at all with <see cref="Records.HeldDosePolicy.UseReserveSlots"/>
+    /// <c>Records.HeldDosePolicy</c>: not at all with <c>HeldDosePolicy.UseReserveSlots</c>
     /// (a reserve slot of the window may then be planned in its place), as a dose with
-    /// <see cref="Records.HeldDosePolicy.Forfeit"/>.
+    /// <c>HeldDosePolicy.Forfeit</c>.
     /// </summary>
     CountsAsHeld = 1,
 }

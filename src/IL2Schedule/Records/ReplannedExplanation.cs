@@ -68,7 +68,9 @@ internal static class ReplannedExplanation
         var before = cycle.Slots.LastOrDefault(other => other.Slot < slot.Slot);
         return before is null
             ? "none (the cycle's first slot)"
-            : before.GivenStart is { } given ? $"slot {before.Slot} given at {Format(given)}" : $"slot {before.Slot} due {Format(before.Due)}";
+            : before.GivenStart is { } given ? $"slot {before.Slot} given at {Format(given)}"
+            : before.Status == DoseSlotStatus.Stopped ? $"slot {before.Slot} started at {Format(before.Start)} (stopped)"
+            : $"slot {before.Slot} due {Format(before.Due)}";
     }
 
     /// <summary>The slot's event id, and for a stopped infusion the option that decides how it counts (re-planning rule 2).</summary>

@@ -30,7 +30,8 @@ namespace IL2Schedule.Serialization;
 /// with the settings of the planned form's <c>protocol</c>. <c>doseTiming</c> is "elapsed" (default),
 /// "wallClock" or "standardTimes" ("wall-clock" and "standard-times" are also read). <c>firstDoseStart</c> (RFC 3339) says which instant
 /// is meant when the zone skips or repeats <c>firstDose</c>. Event types and fields:
-/// <c>doseGiven</c> (cycle, slot, start, optional end), <c>doseHeld</c> (cycle, slot, reason),
+/// <c>doseGiven</c> (cycle, slot, start, optional end), <c>doseStopped</c> (cycle, slot, start, end, reason),
+/// <c>doseHeld</c> (cycle, slot, reason),
 /// <c>cycleStopped</c> (cycle, at, reason), <c>courseStopped</c> (at, reason),
 /// <c>cycleRescheduled</c> (cycle, newStart: local), <c>discharged</c> (date),
 /// <c>corrected</c> (corrects: an id, replacement: an event); each with an optional <c>id</c>.
@@ -38,10 +39,10 @@ namespace IL2Schedule.Serialization;
 /// </para>
 /// <para>
 /// The re-planned form is the planned form (<see cref="CourseScheduleJson"/>) plus, per dose,
-/// <c>slot</c>, <c>status</c> (given | held | planned | skipped | cancelled), <c>due</c>,
-/// <c>givenStart</c>, <c>givenEnd</c>, <c>heldReason</c>, <c>eventId</c> and, with a body weight,
+/// <c>slot</c>, <c>status</c> (given | held | planned | skipped | cancelled | stopped), <c>due</c>,
+/// <c>givenStart</c>, <c>givenEnd</c>, <c>heldReason</c>, <c>eventId</c>, for a stopped slot <c>stoppedEnd</c> and <c>stopReason</c>, and, with a body weight,
 /// <c>doseIu</c>, <c>doseMg</c>, <c>vials</c>, <c>diluentMl</c>, <c>concentrationMgPerMl</c> and (outside the label's range) <c>dilutionWarning</c>; per cycle
-/// <c>nominalStart</c>, <c>rescheduled</c>, <c>dosesGiven</c>, <c>dosesHeld</c> and <c>endReason</c>
+/// <c>nominalStart</c>, <c>rescheduled</c>, <c>dosesGiven</c>, <c>dosesHeld</c>, <c>dosesStopped</c> and <c>endReason</c>
 /// (null while running); and at the top level <c>courseNumber</c>, <c>heldDosePolicy</c>,
 /// <c>courseComplete</c>, <c>knownTime</c>, <c>retreatmentOverrideReason</c>, <c>imagingDateUnadjusted</c>,
 /// <c>nextCourseWindowUnadjusted</c>, <c>nextCourseWindowReasons</c> (null with no window), with a body weight <c>givenCourseIu</c>, <c>givenCourseMg</c> and

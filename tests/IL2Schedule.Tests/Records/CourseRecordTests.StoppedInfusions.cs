@@ -132,6 +132,8 @@ public partial class CourseRecordTests
         (status.RuleSet, status.RuleNumber).Should().Be((RuleSet.Replanning, 2));
         status.Inputs.Should().Contain(new KeyValuePair<string, string>("stopped-infusion counting", "CountsAsHeld"));
         status.Note.Should().Be("stopped: started 2027-03-11T00:00:00-05:00, stopped 2027-03-11T00:06:00-05:00 (hypotension); counts towards the cap as a held dose");
+        derivations.Single(d => d.Subject == "cycle 1 slot 4 due").Inputs.Should().Contain(
+            new KeyValuePair<string, string>("previous slot", "slot 3 started at 2027-03-11T00:00:00-05:00 (stopped)"));
         derivations.Single(d => d.Subject == "cycle 1 end").Inputs.Should().Contain(
             [new KeyValuePair<string, string>("doses stopped", "1"), new KeyValuePair<string, string>("stopped-infusion counting", "CountsAsHeld")]);
     }

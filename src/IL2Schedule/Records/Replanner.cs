@@ -19,18 +19,13 @@ namespace IL2Schedule.Records;
 /// </remarks>
 internal static class Replanner
 {
-    internal static ReplannedSchedule Replan(CourseRecord record, IReadOnlyList<RecordedEvent> effective, Instant? clock, CourseEvent? applied)
-    {
-        var context = new Context(record, applied);
-        try
-        {
-            return context.Run(effective, clock);
-        }
-        catch (Exception e) when (applied is not null && e is ArgumentOutOfRangeException or OverflowException)
-        {
-            throw context.Reject(CourseEventRule.OutOfRange, "the dates that follow would pass 9999-12-31, the last date that can be represented");
-        }
-    }
+    /// <remarks>
+    /// Every time derived from a recorded one is checked before it is made (<see cref="TimeRange"/>,
+    /// <see cref="FollowUpRules.Fit"/>): one past 9999-12-31 rejects the event by
+    /// <see cref="CourseEventRule.OutOfRange"/>, without an exception thrown and caught.
+    /// </remarks>
+    internal static ReplannedSchedule Replan(CourseRecord record, IReadOnlyList<RecordedEvent> effective, Instant? clock, CourseEvent? applied) =>
+        new Context(record, applied).Run(effective, clock);
 
     private sealed class Context(CourseRecord record, CourseEvent? applied)
     {
@@ -99,10 +94,12 @@ internal static class Replanner
                 var nominal = reschedule?.NewStart ?? planned.NominalStart;
                 var nominalLocal = LocalTicks.From(nominal);
                 var startResolution = planned.StartResolution;
-                var firstDue = reschedule is null ? planned.Start.ToInstant() : Ticks.ToInstant(CycleStartRule.Resolve(ref map, nominalLocal, out startResolution));
+                var firstDue = reschedule is null
+                    ? planned.Start.ToInstant()
+                    : CycleStartRule.TryResolve(ref map, nominalLocal, out long resolved, out startResolution) ? Ticks.ToInstant(resolved) : throw OutOfRange();
                 var firstGiven = given[c, 0] is { } first ? StartOf(first.Event) : (Instant?)null;
                 var windowStart = firstGiven is { } g0 && g0 < firstDue ? g0 : firstDue;
-                var windowEnd = Ticks.ToInstant(CycleWindowRule.End(protocol, ref map, nominalLocal, Ticks.From(windowStart)));
+                var windowEnd = CycleWindowRule.TryEnd(protocol, ref map, nominalLocal, Ticks.From(windowStart), out long windowEndTicks) ? Ticks.ToInstant(windowEndTicks) : throw OutOfRange();
 
                 if (c > 0 && (reschedule is not null || reschedules[c - 1] is not null) && windowStart < previousWindowEnd)
                 {
@@ -124,7 +121,7 @@ internal static class Replanner
                 var over = Min(stopAt, known >= windowEnd ? windowEnd : null);
                 var cycle = PlanCycle(c, nominalLocal, firstDue, windowStart, windowEnd, stopAt, over, given, held, cycleStops[c], courseStop, ref number, givenInOrder);
                 var endReason = EndReason(cycle, windowEnd, cycleStop, courseStopAt, known);
-                cycles[c] = new ReplannedCycle(c + 1, nominal, reschedule is not null, startResolution, windowStart.InZone(zone), windowEnd.InZone(zone),
+                cycles[c] = new ReplannedCycle(c + 1, nominal, reschedule is not null, startResolution, Zoned(windowStart), Zoned(windowEnd),
                     cycle.Slots, cycle.Given, cycle.Held, cycle.Stopped, endReason);
                 previousWindowEnd = windowEnd;
             }
@@ -150,16 +147,20 @@ internal static class Replanner
                 .Max();
             var courseEnd = isComplete ? lastGivenEnd : Max(lastPlannedEnd, lastGivenEnd);
             var dischargeDate = (discharge?.Event as Discharged)?.Date;
-            var courseEndZoned = courseEnd?.InZone(zone);
+            var courseEndZoned = courseEnd is { } endInstant ? Zoned(endInstant) : (ZonedDateTime?)null;
             // A discharge being recorded must not precede the course end, projected or actual (a
             // discharge between cycles is not the one the label counts from). Once recorded, it
             // blocks only doses given after it: a later dose must not be refused for a projection.
             bool recordingDischarge = applied is Discharged || (applied is Corrected { Replacement: Discharged });
-            var endToCheck = recordingDischarge ? courseEndZoned : lastGivenEnd?.InZone(zone);
+            var endToCheck = recordingDischarge ? courseEndZoned : lastGivenEnd is { } lastEnd ? Zoned(lastEnd) : null;
             if (dischargeDate is { } date && endToCheck is { } end && date < end.Date)
             {
                 throw Reject(CourseEventRule.DischargeBeforeCourseEnd, Text(
                     $"{Name(discharge!.Value)} is before the course's {(recordingDischarge && !isComplete ? "projected " : "")}end date {ScheduleText.Format(end.Date)}: the label's 7-week minimum counts from the discharge after the course"));
+            }
+            if (courseEndZoned is { } zonedEnd && !FollowUpRules.Fit(protocol, CourseEndRule.Date(zonedEnd)))
+            {
+                throw OutOfRange();
             }
             return new ReplannedSchedule(record, known, cycles, isComplete, courseEndZoned, dischargeDate);
         }
@@ -196,14 +197,14 @@ internal static class Replanner
                 if (k > 0)
                 {
                     var previousStart = given[c, k - 1] is { } previous ? StartOf(previous.Event) : due;
-                    due = Ticks.ToInstant(DoseTimeRule.Next(protocol, ref map, nominalLocal, k, Ticks.From(previousStart)));
+                    due = DoseTimeRule.TryNext(protocol, ref map, nominalLocal, k, Ticks.From(previousStart), out long nextDue) ? Ticks.ToInstant(nextDue) : throw OutOfRange();
                 }
                 string slotName = Text($"slot {k + 1} of cycle {c + 1}");
                 if (given[c, k] is { } givenEntry)
                 {
                     var stopped = givenEntry.Event as DoseStopped;
                     var start = StartOf(givenEntry.Event);
-                    var plannedEnd = InfusionRule.End(protocol, start);
+                    var plannedEnd = InfusionEnd(start);
                     var end = stopped?.End ?? ((DoseGiven)givenEntry.Event).End ?? plannedEnd;
                     if (counted >= cap)
                     {
@@ -213,7 +214,7 @@ internal static class Replanner
                     {
                         throw Reject(CourseEventRule.OutsideCycleWindow, Text($"{Name(givenEntry)} starts at {Show(start)}, before cycle {c + 1}'s window opens at {Show(windowStart)}; {(c == 0 ? "plan the course again from the actual first dose" : "record a cycleRescheduled first")}"));
                     }
-                    if (start < due - halfInterval)
+                    if (due - start > halfInterval)
                     {
                         throw Reject(CourseEventRule.TooEarly, Text($"{Name(givenEntry)} starts at {Show(start)}, more than half a dosing interval before {slotName} is due at {Show(due)}"));
                     }
@@ -244,7 +245,7 @@ internal static class Replanner
                     }
                     previousGivenStart = start;
                     givenInOrder.Add((givenEntry, start, end));
-                    slots.Add(new DoseSlot(++number, c + 1, k + 1, stopped is null ? DoseSlotStatus.Given : DoseSlotStatus.Stopped, due.InZone(zone), start.InZone(zone), end.InZone(zone), givenEntry.Id, null, stopped?.Reason));
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, stopped is null ? DoseSlotStatus.Given : DoseSlotStatus.Stopped, Zoned(due), Zoned(start), Zoned(end), givenEntry.Id, null, stopped?.Reason));
                 }
                 else if (held[c, k] is { } heldEntry)
                 {
@@ -266,14 +267,14 @@ internal static class Replanner
                         CountTowardsCap(due);
                     }
                     var reason = ((DoseHeld)heldEntry.Event).Reason;
-                    slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Held, due.InZone(zone), due.InZone(zone), InfusionRule.End(protocol, due).InZone(zone), heldEntry.Id, reason));
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, DoseSlotStatus.Held, Zoned(due), Zoned(due), Zoned(InfusionEnd(due)), heldEntry.Id, reason));
                 }
                 else if (counted < cap)
                 {
                     DoseSlotStatus status;
                     if (k < lastGivenSlot
                         || (over is { } end && due < end)
-                        || (protocol.DoseTiming == DoseTiming.WallClock && previousGivenStart is { } p && due < p + halfInterval))
+                        || (protocol.DoseTiming == DoseTiming.WallClock && previousGivenStart is { } p && due - p < halfInterval))
                     {
                         status = DoseSlotStatus.Skipped;
                         if (record.HeldDosePolicy == HeldDosePolicy.Forfeit)
@@ -297,7 +298,7 @@ internal static class Replanner
                         status = DoseSlotStatus.Planned;
                         counted++;
                     }
-                    slots.Add(new DoseSlot(++number, c + 1, k + 1, status, due.InZone(zone), due.InZone(zone), InfusionRule.End(protocol, due).InZone(zone), null, null));
+                    slots.Add(new DoseSlot(++number, c + 1, k + 1, status, Zoned(due), Zoned(due), Zoned(InfusionEnd(due)), null, null));
                 }
             }
             return ([.. slots], givenCount, heldCount, stoppedCount, capReachedAt);
@@ -384,7 +385,19 @@ internal static class Replanner
                 ? "it"
                 : entry.Describe(zone);
 
-        private string Show(Instant instant) => ScheduleText.Format(instant.InZone(zone));
+        private string Show(Instant instant) => ScheduleText.Format(Zoned(instant));
+
+        /// <summary>The event is rejected: a time or date that follows from it would pass 9999-12-31.</summary>
+        private CourseEventRejectedException OutOfRange() =>
+            Reject(CourseEventRule.OutOfRange, "the dates that follow would pass 9999-12-31, the last date that can be represented");
+
+        /// <summary><paramref name="instant"/> in the course's zone, or the out-of-range rejection if its local time cannot be represented.</summary>
+        private ZonedDateTime Zoned(Instant instant) =>
+            TimeRange.Holds(ref map, Ticks.From(instant)) ? instant.InZone(zone) : throw OutOfRange();
+
+        /// <summary>The end of an infusion that starts at <paramref name="start"/> (<see cref="InfusionRule"/>), or the out-of-range rejection.</summary>
+        private Instant InfusionEnd(Instant start) =>
+            TimeRange.Holds(ref map, InfusionRule.End(protocol, Ticks.From(start))) ? Ticks.ToInstant(InfusionRule.End(protocol, Ticks.From(start))) : throw OutOfRange();
 
         private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

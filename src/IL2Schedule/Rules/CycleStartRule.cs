@@ -26,6 +26,24 @@ internal static class CycleStartRule
     }
 
     /// <summary>
+    /// As <see cref="Resolve"/>, or false when the nominal start is within a day of the end of years
+    /// 1 to 9999 or its instant cannot be represented (<see cref="TimeRange"/>): the re-planner's
+    /// form, for a rescheduled start at the end of the calendar.
+    /// </summary>
+    internal static bool TryResolve<TMap>(ref TMap map, long nominalLocal, out long start, out CycleStartResolution resolution)
+        where TMap : IZoneMap
+    {
+        if (!TimeRange.HoldsLocal(nominalLocal, 1))
+        {
+            start = 0;
+            resolution = CycleStartResolution.AsPlanned;
+            return false;
+        }
+        start = Resolve(ref map, nominalLocal, out resolution);
+        return TimeRange.Holds(ref map, start);
+    }
+
+    /// <summary>
     /// How cycle 1's start, the first dose's instant (ticks) as the caller fixed it, relates to the
     /// first dose's requested local date-time (local ticks): as planned, or which resolution of a
     /// skipped or repeated time it is.

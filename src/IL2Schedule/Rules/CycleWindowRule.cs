@@ -32,6 +32,24 @@ internal static class CycleWindowRule
     internal static bool Holds(CourseProtocol protocol, int index, long time, long windowEnd) =>
         time < windowEnd && index < MaxDoseTimes(protocol);
 
+    /// <summary>
+    /// As <see cref="End"/>, or false when the window's end, or the calendar day it is counted to,
+    /// would leave years 1 to 9999 (<see cref="TimeRange"/>): the re-planner's form.
+    /// </summary>
+    /// <param name="protocol">The course rules.</param>
+    /// <param name="map">The zone's mapping.</param>
+    /// <param name="nominalLocal">The cycle's nominal start as local ticks.</param>
+    /// <param name="windowStart">The window's start (ticks), a representable instant.</param>
+    /// <param name="end">The window's end (ticks), or 0 when false is returned.</param>
+    internal static bool TryEnd<TMap>(CourseProtocol protocol, ref TMap map, long nominalLocal, long windowStart, out long end)
+        where TMap : IZoneMap
+    {
+        bool mappable = protocol.CycleWindowCounting == CycleWindowCounting.Elapsed
+            || TimeRange.HoldsLocal(nominalLocal + (protocol.CycleLengthDays * Ticks.PerDay), 1);
+        end = mappable ? End(protocol, ref map, nominalLocal, windowStart) : 0;
+        return mappable && TimeRange.Holds(ref map, end);
+    }
+
     /// <summary>The window's end (ticks), exclusive.</summary>
     /// <param name="protocol">The course rules.</param>
     /// <param name="map">The zone's mapping.</param>

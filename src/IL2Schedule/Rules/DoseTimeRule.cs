@@ -35,6 +35,31 @@ internal static class DoseTimeRule
         };
 
     /// <summary>
+    /// As <see cref="Next"/>, or false when the dose time, or a local time the rule maps on the way,
+    /// would leave years 1 to 9999 (<see cref="TimeRange"/>): the re-planner's form, for recorded
+    /// times that may lie at the end of the calendar.
+    /// </summary>
+    /// <param name="protocol">The course rules.</param>
+    /// <param name="map">The zone's mapping.</param>
+    /// <param name="nominalLocal">The cycle's nominal start as local ticks.</param>
+    /// <param name="k">The dose time's index in the cycle, from 0; at least 1.</param>
+    /// <param name="previousStart">When dose time k − 1 started (ticks; planned, or as given).</param>
+    /// <param name="next">The dose time (ticks), or 0 when false is returned.</param>
+    internal static bool TryNext<TMap>(CourseProtocol protocol, ref TMap map, long nominalLocal, int k, long previousStart, out long next)
+        where TMap : IZoneMap
+    {
+        bool mappable = protocol.DoseTiming switch
+        {
+            DoseTiming.Elapsed => true,
+            DoseTiming.WallClock => TimeRange.HoldsLocal(nominalLocal + (protocol.DosingIntervalTicks * k), 1),
+            // The search for the next standard time looks from the day before the previous dose's local date to two days after it.
+            _ => TimeRange.Holds(ref map, previousStart) && TimeRange.HoldsLocal(previousStart + map.IntervalAt(previousStart).OffsetTicks, 3),
+        };
+        next = mappable ? Next(protocol, ref map, nominalLocal, k, previousStart) : 0;
+        return mappable && TimeRange.Holds(ref map, next);
+    }
+
+    /// <summary>
     /// The start of the dose after one that started at <paramref name="previousDoseStart"/> under
     /// standard times: the first standard time after it, unless less than half the dosing interval
     /// of elapsed time remains until that time, in which case the standard time after that one.

@@ -109,6 +109,17 @@ internal static class FollowUpRules
             : (imaging, ResponseAssessmentDateReasons.NotShiftable);
 
     /// <summary>
+    /// True if every follow-up date of <paramref name="courseEndDate"/> (the imaging date and both
+    /// ends of the next-course window, before any move onto working days) is on or before
+    /// 9999-12-31, so <see cref="Dates"/> does not throw; the discharge rule and working days never
+    /// pass the window's end.
+    /// </summary>
+    internal static bool Fit(CourseProtocol protocol, LocalDate courseEndDate) =>
+        CalendarRange.TryAdd(courseEndDate, protocol.ResponseAssessmentDelay, out _)
+        && CalendarRange.TryAdd(courseEndDate, protocol.RetreatmentWindowStart, out _)
+        && CalendarRange.TryAdd(courseEndDate, protocol.RetreatmentWindowEnd, out _);
+
+    /// <summary>
     /// The follow-up dates in force for a course end date, as values (the batch planner's form,
     /// allocating nothing): the imaging date moved by <paramref name="imagingDateShift"/> and the
     /// window moved onto working days when a <paramref name="calendar"/> is given.

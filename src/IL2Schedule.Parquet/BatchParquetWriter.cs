@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
@@ -17,15 +18,33 @@ namespace IL2Schedule.Parquet;
 /// <c>rowGroupSize</c> rows, so memory stays flat however many courses pass through.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Every value is the batch planner's (its columns); the writer only converts instants to UTC
 /// timestamps and looks up each instant's UTC offset in the course's zone. Not thread-safe: add
 /// courses from one thread, in the order the file should hold them. Call <see cref="CompleteAsync"/>
 /// once after the last course; a file disposed without it has no footer and no reader accepts it.
+/// </para>
+/// <para>
+/// A full row group is encoded and compressed on the thread pool while the next one fills (two
+/// buffers; Parquet.Net writes the columns of one group one after another, so a group is not split
+/// across threads). An error writing a group is thrown by the next call that waits for it:
+/// <see cref="AddCourseAsync"/> when the next group is full, or <see cref="CompleteAsync"/>.
+/// </para>
+/// <para>
+/// The file's key-value metadata holds <see cref="TzdbVersionKey"/>: the tzdb version of the
+/// courses' zones (<see cref="TimeZoneDatabase.TzdbVersion"/>), or several, comma-separated in the
+/// order first met, if the zones came from several; absent from a file with no course.
+/// </para>
 /// </remarks>
 public sealed class BatchParquetWriter : IAsyncDisposable
 {
-    /// <summary>Rows per row group unless the caller says otherwise: 262,144 (about 20 MB of buffers).</summary>
-    public const int DefaultRowGroupSize = 262_144;
+    /// <summary>
+    /// Rows per row group unless the caller says otherwise: 32,768 (two buffers of about 4 MB, one
+    /// filling while the other is written). This library's choice, measured on 1,000,000 courses:
+    /// peak RSS grows with the group (see docs/batch-output.md) while the file grows by under 1 %
+    /// from 262,144 rows down to this.
+    /// </summary>
+    public const int DefaultRowGroupSize = 32_768;
 
     /// <summary>The fewest rows a row group may be given: 1,024 (a course's doses must fit in one).</summary>
     public const int MinRowGroupSize = 1024;
@@ -33,47 +52,28 @@ public sealed class BatchParquetWriter : IAsyncDisposable
     /// <summary>The most rows a row group may be given: 4,194,304.</summary>
     public const int MaxRowGroupSize = 4_194_304;
 
-    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+    /// <summary>The file's key-value metadata key for the tzdb version the courses were planned with.</summary>
+    public const string TzdbVersionKey = "il2schedule.tzdb_version";
+
+    /// <summary>What Parquet.Net's stream pools may keep free: 1 MiB small, 4 MiB large (its defaults, 16 and 64 MiB, let a run's peak grow by tens of MB).</summary>
+    private const int PoolFreeBytes = 1 << 20;
 
     private readonly ParquetWriter writer;
-    private readonly string[] patientIds;
-    private readonly long[] courses;
-    private readonly int[] cycles;
-    private readonly int[] doses;
-    private readonly DateTime[] starts;
-    private readonly DateTime[] ends;
-    private readonly int[] startOffsets;
-    private readonly int[] endOffsets;
-    private readonly string[] zones;
-    private readonly DateTime[] courseEnds;
-    private readonly DateOnly[] imagingDates;
-    private readonly DateOnly?[] windowStarts;
-    private readonly DateOnly?[] windowEnds;
-    private readonly int[] windowReasons;
-    private readonly double?[] doseUnits;
-    private readonly double?[] doseMilligrams;
-    private int buffered;
+    private readonly ParquetRowBuffer first;
+    private readonly ParquetRowBuffer second;
+    private readonly List<string> tzdbVersions = [];
+    private ParquetRowBuffer filling;
+    private Task writing = Task.CompletedTask;
+    private DateTimeZone? lastZone;
+    private string lastZoneId = "";
     private bool completed;
 
     private BatchParquetWriter(ParquetWriter writer, int rowGroupSize)
     {
         this.writer = writer;
-        patientIds = new string[rowGroupSize];
-        courses = new long[rowGroupSize];
-        cycles = new int[rowGroupSize];
-        doses = new int[rowGroupSize];
-        starts = new DateTime[rowGroupSize];
-        ends = new DateTime[rowGroupSize];
-        startOffsets = new int[rowGroupSize];
-        endOffsets = new int[rowGroupSize];
-        zones = new string[rowGroupSize];
-        courseEnds = new DateTime[rowGroupSize];
-        imagingDates = new DateOnly[rowGroupSize];
-        windowStarts = new DateOnly?[rowGroupSize];
-        windowEnds = new DateOnly?[rowGroupSize];
-        windowReasons = new int[rowGroupSize];
-        doseUnits = new double?[rowGroupSize];
-        doseMilligrams = new double?[rowGroupSize];
+        first = new ParquetRowBuffer(rowGroupSize);
+        second = new ParquetRowBuffer(rowGroupSize);
+        filling = first;
     }
 
     /// <summary>The dose rows added so far (written or still buffered).</summary>
@@ -108,8 +108,8 @@ public sealed class BatchParquetWriter : IAsyncDisposable
 
     /// <summary>
     /// Adds course <paramref name="course"/> of <paramref name="columns"/>: one row per planned dose
-    /// (none for a failed request, whose dose count is 0). Writes a row group first when the buffer
-    /// cannot hold the course's rows.
+    /// (none for a failed request, whose dose count is 0). When the buffer cannot hold the course's
+    /// rows, waits for the row group being written (if any) and starts writing this one.
     /// </summary>
     /// <param name="patientId">The patient id for every row of the course.</param>
     /// <param name="courseNumber">The course number for every row, from 1.</param>
@@ -117,10 +117,11 @@ public sealed class BatchParquetWriter : IAsyncDisposable
     /// <param name="columns">Columns the batch planner filled, with dose ends and cycles (<see cref="CourseColumns.Allocate"/> with <c>withDoseEndsAndCycles: true</c>).</param>
     /// <param name="course">The course's index in <paramref name="columns"/>, from 0.</param>
     /// <param name="cancellationToken">Cancels writing a row group.</param>
-    /// <returns>A task that completes when the rows are buffered (and any full row group written).</returns>
+    /// <returns>A task that completes when the rows are buffered (and any full row group handed to be written).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patientId"/>, <paramref name="zone"/> or <paramref name="columns"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="course"/> is not in [0, <see cref="CourseColumns.CourseCount"/>).</exception>
     /// <exception cref="InvalidOperationException">The columns hold no dose ends or cycles, or <see cref="CompleteAsync"/> was called.</exception>
+    /// <exception cref="IOException">Writing the previous row group failed (and whatever else Parquet.Net or the stream throws for it).</exception>
     public ValueTask AddCourseAsync(string patientId, long courseNumber, DateTimeZone zone, CourseColumns columns, int course, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patientId);
@@ -130,12 +131,12 @@ public sealed class BatchParquetWriter : IAsyncDisposable
         var doseStarts = columns.DoseStartsOf(course);
         var doseEnds = columns.DoseEndsOf(course);
         var cycleNumbers = columns.DoseCycleNumbersOf(course);
-        var flush = buffered + doseStarts.Length > starts.Length ? WriteRowGroupAsync(cancellationToken) : default;
+        var flush = filling.Fits(doseStarts.Length) ? default : StartRowGroupAsync(cancellationToken);
         if (!flush.IsCompletedSuccessfully)
         {
             return AddAfterFlushAsync(flush, patientId, courseNumber, zone, columns, course);
         }
-        Buffer(patientId, courseNumber, zone, columns, course, doseStarts, doseEnds, cycleNumbers);
+        Add(patientId, courseNumber, zone, columns, course, doseStarts, doseEnds, cycleNumbers);
         return default;
     }
 
@@ -146,21 +147,28 @@ public sealed class BatchParquetWriter : IAsyncDisposable
     public async Task CompleteAsync(CancellationToken cancellationToken = default)
     {
         CheckNotCompleted();
-        if (buffered > 0 || RowGroupCount == 0)
+        await writing.ConfigureAwait(false);
+        if (filling.Count > 0 || RowGroupCount == 0)
         {
-            await WriteRowGroupAsync(cancellationToken).ConfigureAwait(false);
+            RowGroupCount++;
+            await filling.WriteAsync(writer, cancellationToken).ConfigureAwait(false);
+        }
+        if (tzdbVersions.Count > 0)
+        {
+            writer.CustomMetadata = new Dictionary<string, string> { [TzdbVersionKey] = string.Join(",", tzdbVersions) };
         }
         completed = true;
         await writer.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Releases the Parquet writer; after <see cref="CompleteAsync"/> this does nothing more.</summary>
-    /// <returns>A task that completes when released.</returns>
+    /// <returns>A task that completes when released (after a row group still being written, whose failure it does not report).</returns>
     public async ValueTask DisposeAsync()
     {
         if (!completed)
         {
             completed = true;
+            await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await writer.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -168,78 +176,37 @@ public sealed class BatchParquetWriter : IAsyncDisposable
     private async ValueTask AddAfterFlushAsync(ValueTask flush, string patientId, long courseNumber, DateTimeZone zone, CourseColumns columns, int course)
     {
         await flush.ConfigureAwait(false);
-        Buffer(patientId, courseNumber, zone, columns, course, columns.DoseStartsOf(course), columns.DoseEndsOf(course), columns.DoseCycleNumbersOf(course));
+        Add(patientId, courseNumber, zone, columns, course, columns.DoseStartsOf(course), columns.DoseEndsOf(course), columns.DoseCycleNumbersOf(course));
     }
 
-    private void Buffer(string patientId, long courseNumber, DateTimeZone zone, CourseColumns columns, int course, Span<long> doseStarts, Span<long> doseEnds, Span<byte> cycleNumbers)
+    private void Add(string patientId, long courseNumber, DateTimeZone zone, CourseColumns columns, int course, Span<long> doseStarts, Span<long> doseEnds, Span<byte> cycleNumbers)
     {
-        if (doseStarts.IsEmpty)
+        if (!ReferenceEquals(zone, lastZone))
         {
-            return;
+            lastZoneId = TimeZoneLookup.GetCanonicalId(zone);
+            lastZone = zone;
+            string version = TimeZoneDatabase.Of(zone).TzdbVersion;
+            if (!tzdbVersions.Contains(version))
+            {
+                tzdbVersions.Add(version);
+            }
         }
-        var courseEnd = ToDateTime(columns.CourseEnds[course]);
-        var imaging = ToDateOnly(columns.ResponseAssessmentDates[course]);
-        var reasons = columns.NextCourseWindowReasons[course];
-        bool emptyWindow = (reasons & (NextCourseWindowReasons.EmptiedByDischarge | NextCourseWindowReasons.NoWorkingDay)) != 0;
-        DateOnly? windowStart = emptyWindow ? null : ToDateOnly(columns.NextCourseWindowStarts[course]);
-        DateOnly? windowEnd = emptyWindow ? null : ToDateOnly(columns.NextCourseWindowEnds[course]);
-        decimal units = columns.DoseInternationalUnits[course];
-        decimal milligrams = columns.DoseMilligrams[course];
-        double? unitsValue = units == 0 ? null : (double)units;
-        double? milligramsValue = milligrams == 0 ? null : (double)milligrams;
-        string zoneId = TimeZoneLookup.GetCanonicalId(zone);
-        // A course meets one or two of its zone's intervals: look each up once, not per time.
-        var interval = zone.GetZoneInterval(BatchTime.ToInstant(doseStarts[0]));
-        for (int k = 0; k < doseStarts.Length; k++)
-        {
-            int row = buffered++;
-            patientIds[row] = patientId;
-            courses[row] = courseNumber;
-            cycles[row] = cycleNumbers[k];
-            doses[row] = k + 1;
-            starts[row] = ToDateTime(doseStarts[k]);
-            ends[row] = ToDateTime(doseEnds[k]);
-            startOffsets[row] = OffsetMinutes(zone, ref interval, BatchTime.ToInstant(doseStarts[k]));
-            endOffsets[row] = OffsetMinutes(zone, ref interval, BatchTime.ToInstant(doseEnds[k]));
-            zones[row] = zoneId;
-            courseEnds[row] = courseEnd;
-            imagingDates[row] = imaging;
-            windowStarts[row] = windowStart;
-            windowEnds[row] = windowEnd;
-            windowReasons[row] = (int)reasons;
-            doseUnits[row] = unitsValue;
-            doseMilligrams[row] = milligramsValue;
-        }
+        filling.Add(patientId, courseNumber, zone, lastZoneId, columns, course, doseStarts, doseEnds, cycleNumbers);
         RowCount += doseStarts.Length;
     }
 
-    private async ValueTask WriteRowGroupAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands the full buffer to a row group written on the thread pool and fills the other one
+    /// meanwhile, so encoding and compressing a group overlaps the planning and buffering of the
+    /// next; waits first for the group before it, whose buffer this one becomes.
+    /// </summary>
+    private async ValueTask StartRowGroupAsync(CancellationToken cancellationToken)
     {
-        int n = buffered;
-        using (var group = writer.CreateRowGroup())
-        {
-            await group.WriteAsync(BatchParquetSchema.PatientId, new ArraySegment<string>(patientIds, 0, n)).ConfigureAwait(false);
-            await group.WriteAsync<long>(BatchParquetSchema.Course, courses.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<int>(BatchParquetSchema.Cycle, cycles.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<int>(BatchParquetSchema.Dose, doses.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateTime>(BatchParquetSchema.Start, starts.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateTime>(BatchParquetSchema.End, ends.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<int>(BatchParquetSchema.StartOffsetMinutes, startOffsets.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<int>(BatchParquetSchema.EndOffsetMinutes, endOffsets.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync(BatchParquetSchema.Zone, new ArraySegment<string>(zones, 0, n)).ConfigureAwait(false);
-            await group.WriteAsync<DateTime>(BatchParquetSchema.CourseEnd, courseEnds.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateOnly>(BatchParquetSchema.ImagingDate, imagingDates.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateOnly>(BatchParquetSchema.NextCourseWindowStart, windowStarts.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<DateOnly>(BatchParquetSchema.NextCourseWindowEnd, windowEnds.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<int>(BatchParquetSchema.NextCourseWindowReasons, windowReasons.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<double>(BatchParquetSchema.DoseIu, doseUnits.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<double>(BatchParquetSchema.DoseMg, doseMilligrams.AsMemory(0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
-            group.CompleteValidate();
-        }
-        // Drop the references the strings hold, so a finished group's ids can be collected.
-        Array.Clear(patientIds, 0, n);
-        buffered = 0;
+        await writing.ConfigureAwait(false);
+        var full = filling;
+        filling = ReferenceEquals(full, first) ? second : first;
         RowGroupCount++;
+        writing = Task.Run(() => full.WriteAsync(writer, cancellationToken), cancellationToken);
     }
 
     private void CheckNotCompleted()
@@ -256,27 +223,13 @@ public sealed class BatchParquetWriter : IAsyncDisposable
     /// </summary>
     private static ParquetOptions Options()
     {
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Fastest };
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Fastest, MaximumSmallPoolFreeBytes = PoolFreeBytes, MaximumLargePoolFreeBytes = 4 * PoolFreeBytes };
         foreach (var field in new global::Parquet.Schema.DataField[] { BatchParquetSchema.PatientId, BatchParquetSchema.Zone })
         {
             options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
         }
         return options;
     }
-
-    private static int OffsetMinutes(DateTimeZone zone, ref ZoneInterval interval, Instant instant)
-    {
-        if (!interval.Contains(instant))
-        {
-            interval = zone.GetZoneInterval(instant);
-        }
-        return interval.WallOffset.Seconds / 60;
-    }
-
-    /// <summary>Unix-epoch ticks (<see cref="BatchTime"/>) as a UTC <see cref="DateTime"/>; the column keeps microseconds.</summary>
-    private static DateTime ToDateTime(long unixTicks) => new(UnixEpochTicks + unixTicks, DateTimeKind.Utc);
-
-    private static DateOnly ToDateOnly(LocalDate date) => new(date.Year, date.Month, date.Day);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -63,7 +63,7 @@ public partial class BatchPlannerTests
         }
     }
 
-    private static (CourseProtocol[] Protocols, WorkingDayCalendar? Calendar, NonWorkingDayShift Shift) OptionProtocols(string option)
+    internal static (CourseProtocol[] Protocols, WorkingDayCalendar? Calendar, NonWorkingDayShift Shift) OptionProtocols(string option)
     {
         var standardTimes = CourseProtocol.Label.WithDoseTiming(DoseTiming.StandardTimes);
         var wardTimes = new CourseProtocolBuilder(standardTimes) { StandardAdministrationTimes = [new(6, 0), new(14, 0), new(22, 0)] }.Build();

@@ -44,6 +44,16 @@ public sealed class BatchParquetWriterTests : IDisposable
         course.Should().ContainSingle().Which.Should().Equal("2027-03-28 20:15:00+00", "2027-04-25", "2027-05-09", "2027-06-20", "0", "43500000.0", "2.6825");
     }
 
+    // The file's key-value metadata names the tzdb the zones came from: NodaTime's embedded data here.
+    [Fact]
+    public async Task TheFile_NamesItsTzdbVersion_InItsKeyValueMetadata()
+    {
+        string file = await WriteAsync(new CourseRequest(new LocalDateTime(2027, 3, 10, 8, 0), NewYork), "P3", 1);
+
+        DuckDb.Query($"SELECT decode(key), decode(value) FROM parquet_kv_metadata({DuckDb.Literal(file)}) WHERE decode(key) LIKE 'il2schedule.%'")
+            .Should().ContainSingle().Which.Should().Equal(BatchParquetWriter.TzdbVersionKey, NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.TzdbVersion);
+    }
+
     // Without a weight the amounts are null; a discharge on 2027-06-10 + 7 weeks = 07-29 is after the
     // window's end (06-20): the window is empty (reason 2, emptied by discharge) and its dates null.
     [Fact]

@@ -77,4 +77,26 @@ public partial class BatchPlannerTests
         }
         together.DoseStartInstant(2, 14).Should().Be(Instant.FromUtc(2027, 3, 28, 1, 30));
     }
+
+    // Pacific/Apia skips 2011-12-30: see CoursePlannerTests.Plan_CalendarDaysACycleStartSkipsPast_ThrowsCycleMissesItsCalendarDays.
+    [Fact]
+    public void Batch_CalendarDaysACycleStartSkipsPast_ReportsTheSameFailure()
+    {
+        var planner = new BatchPlanner(Planning.CoursePlannerTests.OneCalendarDay);
+        var columns = CourseColumns.Allocate(2, planner.DosesPerCourse);
+
+        var result = planner.Plan(
+            [new CourseRequest(Local("2011-12-28T08:00"), DateTimeZoneProviders.Tzdb["Pacific/Apia"]), new CourseRequest(Local("2011-12-20T08:00"), DateTimeZoneProviders.Tzdb["Pacific/Apia"])],
+            columns);
+
+        result.Failures.Should().ContainSingle().Which.Message.Should().Be(Planning.CoursePlannerTests.MissedCalendarDays);
+        result.Failures[0].Index.Should().Be(0);
+        ((CoursePlanningException)result.Failures[0].Exception).Reason.Should().Be(CoursePlanningFailure.CycleMissesItsCalendarDays);
+        // Request 1: 12-20 08:00 and 16:00 -10:00 (18:00Z, 12-21 02:00Z); cycle 2 on 12-22, the same
+        // two times: 4 doses, the last ending 12-22 16:15 -10:00 = 12-23 02:15Z.
+        columns.DoseCounts.ToArray().Should().Equal(0, 4);
+        columns.DoseStartInstant(1, 0).Should().Be(Instant.FromUtc(2011, 12, 20, 18, 0));
+        columns.DoseStartInstant(1, 3).Should().Be(Instant.FromUtc(2011, 12, 23, 2, 0));
+        columns.CourseEndInstant(1).Should().Be(Instant.FromUtc(2011, 12, 23, 2, 15));
+    }
 }

@@ -66,7 +66,7 @@ public sealed partial class WeakMessageTests : IDisposable
     public void ReplayWithNoRecord_NamesTheArgumentAndGivesTheUsage()
     {
         ShouldFailWith(
-            "error: replay needs RECORD.json: A course record: firstDose, zone, protocol, doseTiming and the events (doseGiven, doseHeld, cycleStopped, courseStopped, "
+            "error: replay needs RECORD.json: A course record: firstDose, zone, protocol, doseTiming and the events (doseGiven, doseStopped, doseHeld, cycleStopped, courseStopped, "
             + "cycleRescheduled, discharged, corrected); see README; usage: il2schedule replay RECORD.json [options] (see il2schedule replay --help)",
             "replay");
     }

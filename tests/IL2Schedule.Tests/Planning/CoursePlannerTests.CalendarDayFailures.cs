@@ -22,7 +22,7 @@ public partial class CoursePlannerTests
 
     internal const string MissedCalendarDays =
         "Cycle 2 would start at 2011-12-31T08:00:00+14:00, after its calendar days end at 2011-12-31T00:00:00+14:00: "
-        + "Pacific/Apia skips the local time 2011-12-30T08:00; use CycleWindowCounting.Elapsed or another first-dose time. (Parameter 'firstDose')";
+        + "Pacific/Apia skips the local time 2011-12-30T08:00; see rule 12 (Calendar-day cycle windows); use CycleWindowCounting.Elapsed or another first-dose time. (Parameter 'firstDose')";
 
     [Fact]
     public void Plan_CalendarDaysACycleStartSkipsPast_ThrowsCycleMissesItsCalendarDays()

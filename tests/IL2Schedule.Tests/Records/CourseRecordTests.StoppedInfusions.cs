@@ -151,7 +151,7 @@ public partial class CourseRecordTests
             .Where(e => e.Rule == CourseEventRule.StopNotBeforeInfusionEnd)
             .Which.Reason.Should().Be(
                 $"doseStopped s3 (cycle 1, slot 3, start 2027-03-11T00:00:00-05:00, end {end}, reason 'hypotension') is rejected by rule StopNotBeforeInfusionEnd: "
-                + $"it ends at {end}, at or after its planned end at 2027-03-11T00:15:00-05:00 (the start plus the 15-minute infusion); record a full infusion as doseGiven.");
+                + $"it ends at {end}, at or after its planned end at 2027-03-11T00:15:00-05:00 (the start plus the 15-minute infusion); record a full infusion as doseGiven; see re-planning rule 5 (Rejections).");
         record.Schedule.Cycles[0].DosesStopped.Should().Be(0);
     }
 
@@ -170,7 +170,7 @@ public partial class CourseRecordTests
         var act = () => FirstTwoGiven().Apply(new DoseStopped("s16", 1, 16, At("2027-03-15T09:00:00-04:00"), At("2027-03-15T09:05:00-04:00"), "rigors"));
 
         act.Should().Throw<CourseEventRejectedException>().Where(e => e.Rule == CourseEventRule.UnknownSlot)
-            .Which.Reason.Should().EndWith("is rejected by rule UnknownSlot: it names slot 16, but a cycle has 15 slots.");
+            .Which.Reason.Should().EndWith("is rejected by rule UnknownSlot: it names slot 16, but a cycle has 15 slots; see re-planning rule 5 (Rejections).");
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public partial class CourseRecordTests
 
         act.Should().Throw<CourseEventRejectedException>().Where(e => e.Rule == CourseEventRule.AlreadyRecorded)
             .Which.Reason.Should().EndWith(
-                "slot 3 of cycle 1 is already recorded by doseStopped s3 (cycle 1, slot 3, start 2027-03-11T00:00:00-05:00, end 2027-03-11T00:06:00-05:00, reason 'hypotension'); apply a Corrected event to change it.");
+                "slot 3 of cycle 1 is already recorded by doseStopped s3 (cycle 1, slot 3, start 2027-03-11T00:00:00-05:00, end 2027-03-11T00:06:00-05:00, reason 'hypotension'); apply a Corrected event to change it; see re-planning rule 5 (Rejections).");
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public partial class CourseRecordTests
         var act = () => record.Apply(StoppedThird());
 
         act.Should().Throw<CourseEventRejectedException>().Where(e => e.Rule == CourseEventRule.AlreadyRecorded)
-            .Which.Reason.Should().EndWith("slot 3 of cycle 1 is already recorded by doseHeld h3 (cycle 1, slot 3, reason 'hypotension'); apply a Corrected event to change it.");
+            .Which.Reason.Should().EndWith("slot 3 of cycle 1 is already recorded by doseHeld h3 (cycle 1, slot 3, reason 'hypotension'); apply a Corrected event to change it; see re-planning rule 5 (Rejections).");
     }
 
     [Fact]

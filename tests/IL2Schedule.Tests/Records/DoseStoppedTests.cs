@@ -153,7 +153,7 @@ public class DoseStoppedTests
 
             exitCode.Should().Be(2);
             stdout.Should().BeEmpty();
-            stderr.Should().Be($"error: {path}: events[2]: doseStopped s3 (cycle 1, slot 3, start 2027-03-11T00:00:00-05:00, end 2027-03-11T00:15:00-05:00, reason 'hypotension') is rejected by rule StopNotBeforeInfusionEnd: it ends at 2027-03-11T00:15:00-05:00, at or after its planned end at 2027-03-11T00:15:00-05:00 (the start plus the 15-minute infusion); record a full infusion as doseGiven.\n");
+            stderr.Should().Be($"error: {path}: events[2]: doseStopped s3 (cycle 1, slot 3, start 2027-03-11T00:00:00-05:00, end 2027-03-11T00:15:00-05:00, reason 'hypotension') is rejected by rule StopNotBeforeInfusionEnd: it ends at 2027-03-11T00:15:00-05:00, at or after its planned end at 2027-03-11T00:15:00-05:00 (the start plus the 15-minute infusion); record a full infusion as doseGiven; see re-planning rule 5 (Rejections).\n");
         }
         finally
         {

@@ -31,19 +31,24 @@ public sealed partial class BatchPlanner
                 failure = new CourseFailure(index, CoursePlanner.FirstDoseNotWholeTicks(request.FirstDose));
                 return default;
             }
-            var map = new CachedZoneMap(caches.For(zone));
+            var cache = caches.For(zone);
             var firstLocal = LocalTicks.From(request.FirstDose);
-            var firstStart = map.MapLeniently(firstLocal, out bool unique);
-            if (!unique)
-            {
-                failure = new CourseFailure(index, FirstDoseNotUnique(request.FirstDose, zone));
-                return default;
-            }
             sink.Protocol = protocol;
-            if (!CourseWalker.TryWalk(protocol, firstLocal, firstStart, ref map, ref sink, out var course, out var broken))
+            if (plan.Shape is not { } shape || !TryWalkElapsed(protocol, shape, cache, firstLocal, ref sink, out var course))
             {
-                failure = new CourseFailure(index, broken.ToException(protocol, zone, "firstDose"));
-                return default;
+                sink.Restart();
+                var map = new CachedZoneMap(cache);
+                var firstStart = map.MapLeniently(firstLocal, out bool unique);
+                if (!unique)
+                {
+                    failure = new CourseFailure(index, FirstDoseNotUnique(request.FirstDose, zone));
+                    return default;
+                }
+                if (!CourseWalker.TryWalk(protocol, firstLocal, firstStart, ref map, ref sink, out course, out var broken))
+                {
+                    failure = new CourseFailure(index, broken.ToException(protocol, zone, "firstDose"));
+                    return default;
+                }
             }
             if (request.DischargeDate is not null)
             {
@@ -57,15 +62,14 @@ public sealed partial class BatchPlanner
                 units = DoseAmount.InternationalUnitsFor(protocol, weight);
                 milligrams = DoseAmount.MilligramsFor(protocol, weight) ?? 0;
             }
-            var followUp = plan.FollowUpDates(course, request.DischargeDate);
-            var window = followUp.Window;
+            var followUp = plan.FollowUpColumns(course, request.DischargeDate);
             return new CourseOutcome(
                 course.DoseCount,
                 course.CourseEnd,
                 followUp.ResponseAssessmentDate,
-                window.IsEmpty ? default : window.Start,
-                window.IsEmpty ? default : window.End,
-                window.Reasons,
+                followUp.NextCourseWindowStart,
+                followUp.NextCourseWindowEnd,
+                followUp.NextCourseWindowReasons,
                 units,
                 milligrams);
         }
@@ -74,6 +78,37 @@ public sealed partial class BatchPlanner
             failure = new CourseFailure(index, e);
             return default;
         }
+    }
+
+    /// <summary>
+    /// Plans a course of an elapsed protocol from its precomputed shape when every cycle's nominal
+    /// start maps far from any transition into a zone interval that the walker's fast path accepts
+    /// (<see cref="ElapsedCourseShape.Fits"/>) and no cycle starts before the previous one's last
+    /// infusion ends; then the course is exactly the walker's (<see cref="ElapsedCourseShape"/>'s
+    /// remarks). False, with some slots written, otherwise: the caller walks the course.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The course's last day would pass 9999-12-31 (as the walker throws).</exception>
+    private static bool TryWalkElapsed(CourseProtocol protocol, ElapsedCourseShape shape, ZoneIntervalCache cache, long firstLocal, ref SlotSink sink, out CourseTotals course)
+    {
+        CourseWalker.CheckCourseFitsTheCalendar(protocol, firstLocal);
+        course = default;
+        var nominalOffsets = shape.NominalStartOffsets;
+        long previousEnd = long.MinValue;
+        long endOffset = 0;
+        for (int c = 0; c < nominalOffsets.Length; c++)
+        {
+            long nominal = firstLocal + nominalOffsets[c];
+            if (!cache.TryMapFarFromTransitions(nominal, out long start, out var interval) || start < previousEnd || !shape.Fits(start, interval))
+            {
+                return false;
+            }
+            sink.ElapsedCycle(shape, c, start);
+            sink.Cycle(c, nominal, start, CycleStartResolution.AsPlanned, start + shape.WindowEndOffset, shape.CycleSlots, shape.DosesPerCycle);
+            previousEnd = start + shape.DoseEndOffsets[^1];
+            endOffset = interval.OffsetTicks;
+        }
+        course = new CourseTotals(nominalOffsets.Length * shape.DosesPerCycle, previousEnd, endOffset);
+        return true;
     }
 
     private static ArgumentOutOfRangeException ProtocolIndexOutOfRange(int protocolIndex, int protocolCount) =>
@@ -103,6 +138,34 @@ public sealed partial class BatchPlanner
                 cycleNumbers[count] = (byte)(cycleIndex + 1);
             }
             count++;
+        }
+
+        /// <summary>Forgets the doses written so far: the walker writes the course again from its first slot.</summary>
+        internal void Restart() => count = 0;
+
+        /// <summary>
+        /// Writes a cycle of <paramref name="shape"/> that starts at <paramref name="start"/> (ticks):
+        /// its doses at the shape's offsets from the start, as <see cref="Dose"/> writes them one by one.
+        /// </summary>
+        internal void ElapsedCycle(ElapsedCourseShape shape, int cycleIndex, long start)
+        {
+            var offsets = shape.DoseStartOffsets;
+            var slots = starts.Slice(count, offsets.Length);
+            for (int k = 0; k < slots.Length; k++)
+            {
+                slots[k] = start + offsets[k];
+            }
+            if (!ends.IsEmpty)
+            {
+                var endOffsets = shape.DoseEndOffsets;
+                var endSlots = ends.Slice(count, endOffsets.Length);
+                for (int k = 0; k < endSlots.Length; k++)
+                {
+                    endSlots[k] = start + endOffsets[k];
+                }
+                cycleNumbers.Slice(count, offsets.Length).Fill((byte)(cycleIndex + 1));
+            }
+            count += offsets.Length;
         }
 
         /// <summary>Clears the slots from <paramref name="doseCount"/> on: a failed or shorter course leaves nothing of an earlier one.</summary>

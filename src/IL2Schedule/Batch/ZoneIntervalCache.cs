@@ -79,6 +79,19 @@ internal sealed class ZoneIntervalCache
         return Rules.Ticks.From(Resolvers.LenientResolver(mapping).ToInstant());
     }
 
+    /// <summary>
+    /// The fast path of <see cref="MapLeniently"/> alone: true when the local ticks <paramref name="l"/>
+    /// lie 36 hours inside a zone interval, so that they map uniquely to <paramref name="instant"/> =
+    /// l − the interval's offset, inside <paramref name="interval"/>; false otherwise.
+    /// </summary>
+    internal bool TryMapFarFromTransitions(long l, out long instant, out Rules.TickInterval interval)
+    {
+        ref readonly var found = ref Find(l);
+        interval = found.Ticks;
+        instant = l - interval.OffsetTicks;
+        return l >= found.UniqueLocalStart && l < found.UniqueLocalEnd;
+    }
+
     /// <summary>The first instant (ticks) of a local date: the mapping of its midnight when unique, else NodaTime's <see cref="DateTimeZone.AtStartOfDay"/>.</summary>
     internal long StartOfDay(LocalDate date)
     {

@@ -34,7 +34,8 @@ public sealed partial class BatchPlanner
             var cache = caches.For(zone);
             var firstLocal = LocalTicks.From(request.FirstDose);
             sink.Protocol = protocol;
-            if (plan.Shape is not { } shape || !TryWalkElapsed(protocol, shape, cache, firstLocal, ref sink, out var course))
+            CourseWalker.CheckCourseFitsTheCalendar(protocol, firstLocal);
+            if (plan.Shape is not { } shape || !TryWalkElapsed(shape, cache, firstLocal, ref sink, out var course))
             {
                 sink.Restart();
                 var map = new CachedZoneMap(cache);
@@ -78,37 +79,6 @@ public sealed partial class BatchPlanner
             failure = new CourseFailure(index, e);
             return default;
         }
-    }
-
-    /// <summary>
-    /// Plans a course of an elapsed protocol from its precomputed shape when every cycle's nominal
-    /// start maps far from any transition into a zone interval that the walker's fast path accepts
-    /// (<see cref="ElapsedCourseShape.Fits"/>) and no cycle starts before the previous one's last
-    /// infusion ends; then the course is exactly the walker's (<see cref="ElapsedCourseShape"/>'s
-    /// remarks). False, with some slots written, otherwise: the caller walks the course.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The course's last day would pass 9999-12-31 (as the walker throws).</exception>
-    private static bool TryWalkElapsed(CourseProtocol protocol, ElapsedCourseShape shape, ZoneIntervalCache cache, long firstLocal, ref SlotSink sink, out CourseTotals course)
-    {
-        CourseWalker.CheckCourseFitsTheCalendar(protocol, firstLocal);
-        course = default;
-        var nominalOffsets = shape.NominalStartOffsets;
-        long previousEnd = long.MinValue;
-        long endOffset = 0;
-        for (int c = 0; c < nominalOffsets.Length; c++)
-        {
-            long nominal = firstLocal + nominalOffsets[c];
-            if (!cache.TryMapFarFromTransitions(nominal, out long start, out var interval) || start < previousEnd || !shape.Fits(start, interval))
-            {
-                return false;
-            }
-            sink.ElapsedCycle(shape, c, start);
-            sink.Cycle(c, nominal, start, CycleStartResolution.AsPlanned, start + shape.WindowEndOffset, shape.CycleSlots, shape.DosesPerCycle);
-            previousEnd = start + shape.DoseEndOffsets[^1];
-            endOffset = interval.OffsetTicks;
-        }
-        course = new CourseTotals(nominalOffsets.Length * shape.DosesPerCycle, previousEnd, endOffset);
-        return true;
     }
 
     private static ArgumentOutOfRangeException ProtocolIndexOutOfRange(int protocolIndex, int protocolCount) =>

@@ -243,7 +243,13 @@ public sealed partial class BatchPlanner
             var sink = doseEnds.IsEmpty
                 ? new SlotSink(doseStarts.Slice(course * stride, stride), default, default)
                 : new SlotSink(doseStarts.Slice(course * stride, stride), doseEnds.Slice(course * stride, stride), doseCycles.Slice(course * stride, stride));
-            var outcome = PlanOne(requests[r], caches, ref sink, course, out var failure);
+            ref readonly var request = ref requests[r];
+            CourseFailure? failure = null;
+            if (!TryPlanPlain(request, caches, ref sink, out var outcome))
+            {
+                sink.Restart();
+                outcome = PlanOne(request, caches, ref sink, course, out failure);
+            }
             if (failure is not null)
             {
                 (failures ??= []).Add(failure);

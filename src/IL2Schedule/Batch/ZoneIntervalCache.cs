@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -52,7 +52,7 @@ internal sealed class ZoneIntervalCache
 
     private const int HintSlots = 64;
 
-    private readonly int[] hints = new int[HintSlots];
+    private Hints hints;
     private Entry[] entries = new Entry[8];
     private int count;
 
@@ -262,6 +262,13 @@ internal sealed class ZoneIntervalCache
     }
 }
 
+/// <summary>The hint slots of a <see cref="ZoneIntervalCache"/>, held inside it (no array of their own).</summary>
+[InlineArray(64)]
+internal struct Hints
+{
+    private int first;
+}
+
 /// <summary>The rules' view of a <see cref="ZoneIntervalCache"/> (a struct, so the rule code is specialised for it).</summary>
 internal readonly struct CachedZoneMap(ZoneIntervalCache cache) : Rules.IZoneMap
 {
@@ -275,9 +282,11 @@ internal readonly struct CachedZoneMap(ZoneIntervalCache cache) : Rules.IZoneMap
 }
 
 /// <summary>The zone caches of one batch (or one worker of a parallel batch), one per zone object.</summary>
+/// <remarks>An open-addressing table keyed by the zone object's identity (<see cref="RuntimeHelpers.GetHashCode"/>), kept at most half full.</remarks>
 internal sealed class ZoneCaches
 {
-    private readonly Dictionary<DateTimeZone, ZoneIntervalCache> caches = new(ReferenceEqualityComparer.Instance);
+    private ZoneIntervalCache?[] table = new ZoneIntervalCache?[16];
+    private int used;
     private DateTimeZone? lastZone;
     private ZoneIntervalCache? lastCache;
 
@@ -287,13 +296,53 @@ internal sealed class ZoneCaches
         {
             return lastCache!;
         }
-        if (!caches.TryGetValue(zone, out var cache))
-        {
-            cache = new ZoneIntervalCache(zone);
-            caches.Add(zone, cache);
-        }
+        var cache = Find(zone) ?? Add(zone);
         lastZone = zone;
         lastCache = cache;
         return cache;
+    }
+
+    private ZoneIntervalCache? Find(DateTimeZone zone)
+    {
+        int mask = table.Length - 1;
+        for (int i = RuntimeHelpers.GetHashCode(zone) & mask; table[i] is { } cache; i = (i + 1) & mask)
+        {
+            if (ReferenceEquals(cache.Zone, zone))
+            {
+                return cache;
+            }
+        }
+        return null;
+    }
+
+    private ZoneIntervalCache Add(DateTimeZone zone)
+    {
+        if ((used + 1) * 2 > table.Length)
+        {
+            var old = table;
+            table = new ZoneIntervalCache?[old.Length * 2];
+            foreach (var cache in old)
+            {
+                if (cache is not null)
+                {
+                    Insert(cache);
+                }
+            }
+        }
+        var added = new ZoneIntervalCache(zone);
+        Insert(added);
+        used++;
+        return added;
+    }
+
+    private void Insert(ZoneIntervalCache cache)
+    {
+        int mask = table.Length - 1;
+        int i = RuntimeHelpers.GetHashCode(cache.Zone) & mask;
+        while (table[i] is not null)
+        {
+            i = (i + 1) & mask;
+        }
+        table[i] = cache;
     }
 }

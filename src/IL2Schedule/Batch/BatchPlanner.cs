@@ -23,7 +23,10 @@ namespace IL2Schedule.Batch;
 /// differs only in how it maps local times: it caches, per batch and per zone object, the zone
 /// intervals it has used, so that most local-to-instant mappings are one subtraction; near a
 /// transition it resolves against the neighbouring intervals exactly as NodaTime does. The first dose
-/// is mapped strictly, later cycle starts and clock times leniently.
+/// is mapped strictly, later cycle starts and clock times leniently. For a protocol with elapsed dose
+/// timing and elapsed windows, a course whose cycles each lie inside one whole-minute zone interval is
+/// written from the protocol's offsets, worked out once by the same rules, which is what the rules give
+/// there; every other course is walked rule by rule.
 /// </para>
 /// <para>
 /// The columns hold times as Unix-epoch ticks (<see cref="BatchTime"/>), the unit the rules compute

@@ -34,8 +34,9 @@ public sealed partial class BatchPlanner
             var cache = caches.For(zone);
             var firstLocal = LocalTicks.From(request.FirstDose);
             sink.Protocol = protocol;
-            CourseWalker.CheckCourseFitsTheCalendar(protocol, firstLocal);
-            if (plan.Shape is not { } shape || !TryWalkElapsed(shape, cache, firstLocal, ref sink, out var course))
+            // The shape's walk only where the walker would check nothing before mapping the first
+            // dose, so that a failure is reported as the walker reports it.
+            if (plan.Shape is not { } shape || !CourseWalker.FitsTheCalendarWithoutCheck(firstLocal) || !TryWalkElapsed(shape, cache, firstLocal, ref sink, out var course))
             {
                 sink.Restart();
                 var map = new CachedZoneMap(cache);

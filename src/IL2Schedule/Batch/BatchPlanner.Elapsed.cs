@@ -1,4 +1,3 @@
-using System;
 using IL2Schedule.Rules;
 using NodaTime;
 
@@ -68,7 +67,7 @@ public sealed partial class BatchPlanner
     /// infusion ends; then the course is exactly the walker's (<see cref="ElapsedCourseShape"/>'s
     /// remarks). False, with some slots written, otherwise: the caller walks the course.
     /// </summary>
-    /// <remarks>The caller has checked that the course fits the calendar (<see cref="CourseWalker.CheckCourseFitsTheCalendar"/>).</remarks>
+    /// <remarks>The caller has checked that the course fits the calendar without a check (<see cref="CourseWalker.FitsTheCalendarWithoutCheck"/>).</remarks>
     private static bool TryWalkElapsed(ElapsedCourseShape shape, ZoneIntervalCache cache, long firstLocal, ref SlotSink sink, out CourseTotals course)
     {
         course = default;

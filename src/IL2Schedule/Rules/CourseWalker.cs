@@ -159,8 +159,7 @@ internal static class CourseWalker
     /// any offset, must not pass 9999-12-31. Only first doses within the longest course the protocol
     /// limits allow of that date need the calendar arithmetic.
     /// </summary>
-    /// <exception cref="System.ArgumentOutOfRangeException">The course's last day would pass 9999-12-31.</exception>
-    internal static void CheckCourseFitsTheCalendar(CourseProtocol protocol, long firstDoseLocal)
+    private static void CheckCourseFitsTheCalendar(CourseProtocol protocol, long firstDoseLocal)
     {
         if (firstDoseLocal >= LastSafeFirstDose)
         {

@@ -49,6 +49,37 @@ public partial class BatchPlannerTests
         AssertEqualsSingleCoursePlanning(requests, columns, result);
     }
 
+    // Near 9999-12-31 the walker checks the calendar only after the first dose is mapped, so a first
+    // dose that New York repeats (9999-11-07 01:30, the first Sunday of November) is reported as
+    // repeated even when its course would pass 9999-12-31 (five elapsed cycles: 4 × 14 + 5 days, and
+    // the walker's 2 spare days, to 10000-01-09); a first dose on 9999-11-10 is reported as passing
+    // it. One on 9999-10-01 (its doses end by 9999-12-03) takes the walker's path too and fails with
+    // the ArgumentOutOfRangeException CoursePlanner throws for it, with either protocol.
+    [Fact]
+    public void FastPathBoundary_NearTheEndOfTheCalendar_FailsAsCoursePlannerDoes()
+    {
+        CourseProtocol[] protocols = [CourseProtocol.Label, new CourseProtocolBuilder(CourseProtocol.Label) { CycleCount = 5 }.Build()];
+        var planner = new BatchPlanner(protocols);
+        CourseRequest[] requests =
+        [
+            new(Local("9999-11-07T01:30"), NewYork, 1),
+            new(Local("9999-11-10T08:00"), NewYork, 1),
+            new(Local("9999-10-01T08:00"), NewYork, 1),
+            new(Local("9999-10-01T08:00"), NewYork, 0),
+        ];
+        var columns = CourseColumns.Allocate(requests.Length, planner.DosesPerCourse, withDoseEndsAndCycles: true);
+
+        var result = planner.Plan(requests, columns);
+
+        AssertEqualsSingleCoursePlanning(protocols, null, NonWorkingDayShift.Next, requests, columns, result);
+        result.Failures.Select(failure => (failure.Index, failure.Exception.GetType().Name))
+            .Should().Equal(
+                (0L, nameof(LocalTimeMappingException)),
+                (1L, nameof(ArgumentOutOfRangeException)),
+                (2L, nameof(ArgumentOutOfRangeException)),
+                (3L, nameof(ArgumentOutOfRangeException)));
+    }
+
     // Unix-epoch ticks from Python zoneinfo (int(datetime(..., tzinfo=ZoneInfo(zone)).timestamp()) * 10**7).
     [Fact]
     public void FastPathBoundary_CoursesAreTheHandWorkedTicks()

@@ -31,19 +31,26 @@ public sealed partial class BatchPlanner
                 failure = new CourseFailure(index, CoursePlanner.FirstDoseNotWholeTicks(request.FirstDose));
                 return default;
             }
-            var map = new CachedZoneMap(caches.For(zone));
+            var cache = caches.For(zone);
             var firstLocal = LocalTicks.From(request.FirstDose);
-            var firstStart = map.MapLeniently(firstLocal, out bool unique);
-            if (!unique)
-            {
-                failure = new CourseFailure(index, FirstDoseNotUnique(request.FirstDose, zone));
-                return default;
-            }
             sink.Protocol = protocol;
-            if (!CourseWalker.TryWalk(protocol, firstLocal, firstStart, ref map, ref sink, out var course, out var broken))
+            // The shape's walk only where the walker would check nothing before mapping the first
+            // dose, so that a failure is reported as the walker reports it.
+            if (plan.Shape is not { } shape || !CourseWalker.FitsTheCalendarWithoutCheck(firstLocal) || !TryWalkElapsed(shape, cache, firstLocal, ref sink, out var course))
             {
-                failure = new CourseFailure(index, broken.ToException(protocol, zone, "firstDose"));
-                return default;
+                sink.Restart();
+                var map = new CachedZoneMap(cache);
+                var firstStart = map.MapLeniently(firstLocal, out bool unique);
+                if (!unique)
+                {
+                    failure = new CourseFailure(index, FirstDoseNotUnique(request.FirstDose, zone));
+                    return default;
+                }
+                if (!CourseWalker.TryWalk(protocol, firstLocal, firstStart, ref map, ref sink, out course, out var broken))
+                {
+                    failure = new CourseFailure(index, broken.ToException(protocol, zone, "firstDose"));
+                    return default;
+                }
             }
             if (request.DischargeDate is not null)
             {
@@ -57,19 +64,19 @@ public sealed partial class BatchPlanner
                 units = DoseAmount.InternationalUnitsFor(protocol, weight);
                 milligrams = DoseAmount.MilligramsFor(protocol, weight) ?? 0;
             }
-            var followUp = plan.FollowUpDates(course, request.DischargeDate);
+            var followUp = plan.FollowUpColumns(course, request.DischargeDate);
             if (sink.Details is { } details)
             {
-                details.Course(sink.Course, course.CourseEndDate, followUp, plan.NoteOf(course, request.DischargeDate, followUp), AmountDetails(protocol, request.BodyWeightKilograms, course.DoseCount));
+                var dates = plan.FollowUpDates(course, request.DischargeDate);
+                details.Course(sink.Course, course.CourseEndDate, dates, plan.NoteOf(course, request.DischargeDate, dates), AmountDetails(protocol, request.BodyWeightKilograms, course.DoseCount));
             }
-            var window = followUp.Window;
             return new CourseOutcome(
                 course.DoseCount,
                 course.CourseEnd,
                 followUp.ResponseAssessmentDate,
-                window.IsEmpty ? default : window.Start,
-                window.IsEmpty ? default : window.End,
-                window.Reasons,
+                followUp.NextCourseWindowStart,
+                followUp.NextCourseWindowEnd,
+                followUp.NextCourseWindowReasons,
                 units,
                 milligrams);
         }
@@ -133,6 +140,34 @@ public sealed partial class BatchPlanner
                 cycleNumbers[count] = (byte)(cycleIndex + 1);
             }
             count++;
+        }
+
+        /// <summary>Forgets the doses written so far: the walker writes the course again from its first slot.</summary>
+        internal void Restart() => count = 0;
+
+        /// <summary>
+        /// Writes a cycle of <paramref name="shape"/> that starts at <paramref name="start"/> (ticks):
+        /// its doses at the shape's offsets from the start, as <see cref="Dose"/> writes them one by one.
+        /// </summary>
+        internal void ElapsedCycle(ElapsedCourseShape shape, int cycleIndex, long start)
+        {
+            var offsets = shape.DoseStartOffsets;
+            var slots = starts.Slice(count, offsets.Length);
+            for (int k = 0; k < slots.Length; k++)
+            {
+                slots[k] = start + offsets[k];
+            }
+            if (!ends.IsEmpty)
+            {
+                var endOffsets = shape.DoseEndOffsets;
+                var endSlots = ends.Slice(count, endOffsets.Length);
+                for (int k = 0; k < endSlots.Length; k++)
+                {
+                    endSlots[k] = start + endOffsets[k];
+                }
+                cycleNumbers.Slice(count, offsets.Length).Fill((byte)(cycleIndex + 1));
+            }
+            count += offsets.Length;
         }
 
         /// <summary>Clears the slots from <paramref name="doseCount"/> on: a failed or shorter course leaves nothing of an earlier one.</summary>

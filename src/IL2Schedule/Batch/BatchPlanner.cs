@@ -23,7 +23,10 @@ namespace IL2Schedule.Batch;
 /// differs only in how it maps local times: it caches, per batch and per zone object, the zone
 /// intervals it has used, so that most local-to-instant mappings are one subtraction; near a
 /// transition it resolves against the neighbouring intervals exactly as NodaTime does. The first dose
-/// is mapped strictly, later cycle starts and clock times leniently.
+/// is mapped strictly, later cycle starts and clock times leniently. For a protocol with elapsed dose
+/// timing and elapsed windows, a course whose cycles each lie inside one whole-minute zone interval is
+/// written from the protocol's offsets, worked out once by the same rules, which is what the rules give
+/// there; every other course is walked rule by rule.
 /// </para>
 /// <para>
 /// The columns hold times as Unix-epoch ticks (<see cref="BatchTime"/>), the unit the rules compute
@@ -252,7 +255,13 @@ public sealed partial class BatchPlanner
             var sink = doseEnds.IsEmpty
                 ? new SlotSink(doseStarts.Slice(course * stride, stride), default, default) { Details = details, Course = course }
                 : new SlotSink(doseStarts.Slice(course * stride, stride), doseEnds.Slice(course * stride, stride), doseCycles.Slice(course * stride, stride)) { Details = details, Course = course };
-            var outcome = PlanOne(requests[r], caches, ref sink, course, out var failure);
+            ref readonly var request = ref requests[r];
+            CourseFailure? failure = null;
+            if (details is not null || !TryPlanPlain(request, caches, ref sink, out var outcome))
+            {
+                sink.Restart();
+                outcome = PlanOne(request, caches, ref sink, course, out failure);
+            }
             if (failure is not null)
             {
                 (failures ??= []).Add(failure);

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -47,9 +47,14 @@ internal sealed class ZoneIntervalCache
     private const long UniqueMarginTicks = 36 * 3600 * NodaConstants.TicksPerSecond;
 
     private readonly DateTimeZone zone;
+    /// <summary>The hints of <see cref="Find"/>: one per 2^46 ticks, in 64 slots (about 14 years, then they repeat).</summary>
+    private const int HintShift = 46;
+
+    private const int HintSlots = 64;
+
+    private Hints hints;
     private Entry[] entries = new Entry[8];
     private int count;
-    private int lastIndex;
 
     internal ZoneIntervalCache(DateTimeZone zone)
     {
@@ -63,20 +68,33 @@ internal sealed class ZoneIntervalCache
     /// </summary>
     internal long MapLeniently(long l, out bool unique)
     {
-        ref readonly var found = ref Find(l);
+        ref var found = ref Find(l);
         if (l >= found.UniqueLocalStart && l < found.UniqueLocalEnd)
         {
             unique = true;
             return l - found.Ticks.OffsetTicks;
         }
         var local = Rules.Ticks.ToInstant(l);
-        if (TryMapNearTransition(local, found.Interval, out var instant, out unique))
+        if (TryMapNearTransition(local, found.Interval, found.Neighbours(zone), out var instant, out unique))
         {
             return Rules.Ticks.From(instant);
         }
         var mapping = zone.MapLocal(Rules.LocalTicks.ToLocalDateTime(l));
         unique = mapping.Count == 1;
         return Rules.Ticks.From(Resolvers.LenientResolver(mapping).ToInstant());
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="MapLeniently"/> alone: true when the local ticks <paramref name="l"/>
+    /// lie 36 hours inside a zone interval, so that they map uniquely to <paramref name="instant"/> =
+    /// l − the interval's offset, inside <paramref name="interval"/>; false otherwise.
+    /// </summary>
+    internal bool TryMapFarFromTransitions(long l, out long instant, out Rules.TickInterval interval)
+    {
+        ref readonly var found = ref Find(l);
+        interval = found.Ticks;
+        instant = l - interval.OffsetTicks;
+        return l >= found.UniqueLocalStart && l < found.UniqueLocalEnd;
     }
 
     /// <summary>The first instant (ticks) of a local date: the mapping of its midnight when unique, else NodaTime's <see cref="DateTimeZone.AtStartOfDay"/>.</summary>
@@ -90,35 +108,56 @@ internal sealed class ZoneIntervalCache
     internal Rules.TickInterval IntervalAt(long ticks) => Find(ticks).Ticks;
 
     /// <summary>The cached entry whose interval contains the instant <paramref name="instant"/> (ticks), loading it if needed.</summary>
-    private ref readonly Entry Find(long instant)
+    /// <remarks>
+    /// The entry last found for instants of the same 2^46 ticks (about 81 days) is tried first, then
+    /// the one after it; a hint is only a guess, checked against the entry's bounds, so a stale one
+    /// (after an insertion moved the entries) costs a search, never a wrong interval.
+    /// </remarks>
+    private ref Entry Find(long instant)
     {
-        if (count > 0)
+        int slot = (int)(instant >> HintShift) & (HintSlots - 1);
+        int hint = hints[slot];
+        if (hint < count)
         {
-            ref readonly var last = ref entries[lastIndex];
-            if (instant >= last.Ticks.Start && instant < last.Ticks.End)
+            ref var hinted = ref entries[hint];
+            if (instant >= hinted.Ticks.Start)
             {
-                return ref last;
+                if (instant < hinted.Ticks.End)
+                {
+                    return ref hinted;
+                }
+                if (hint + 1 < count && entries[hint + 1].Ticks.Contains(instant))
+                {
+                    hints[slot] = hint + 1;
+                    return ref entries[hint + 1];
+                }
             }
         }
-        // The entries are disjoint and sorted by start: the candidate is the last one starting at or before the instant.
+        int found = Search(instant);
+        hints[slot] = found;
+        return ref entries[found];
+    }
+
+    /// <summary>The index of the cached entry whose interval contains the instant (ticks), loading it if needed.</summary>
+    private int Search(long instant)
+    {
+        // The entries are disjoint and sorted by start: the candidate is the last one starting at or
+        // before the instant, found by a binary search without branches on the data.
+        int candidate = 0;
+        for (int n = count; n > 1;)
+        {
+            int half = n >>> 1;
+            candidate = entries[candidate + half].Ticks.Start <= instant ? candidate + half : candidate;
+            n -= half;
+        }
         int low = 0;
-        int high = count - 1;
-        while (low <= high)
+        if (count > 0 && entries[candidate].Ticks.Start <= instant)
         {
-            int middle = (low + high) >>> 1;
-            if (entries[middle].Ticks.Start <= instant)
+            if (instant < entries[candidate].Ticks.End)
             {
-                low = middle + 1;
+                return candidate;
             }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-        if (high >= 0 && instant < entries[high].Ticks.End)
-        {
-            lastIndex = high;
-            return ref entries[high];
+            low = candidate + 1;
         }
         if (count == MaxEntries)
         {
@@ -132,16 +171,14 @@ internal sealed class ZoneIntervalCache
         Array.Copy(entries, low, entries, low + 1, count - low);
         entries[low] = new Entry(zone.GetZoneInterval(Rules.Ticks.ToInstant(instant)));
         count++;
-        lastIndex = low;
-        return ref entries[low];
+        return low;
     }
 
-    private bool TryMapNearTransition(Instant l, ZoneInterval current, out Instant instant, out bool unique)
+    private static bool TryMapNearTransition(Instant l, ZoneInterval current, (ZoneInterval? Previous, ZoneInterval? Next) neighbours, out Instant instant, out bool unique)
     {
         instant = default;
         unique = false;
-        var previous = current.HasStart ? zone.GetZoneInterval(current.Start - Duration.Epsilon) : null;
-        var next = current.HasEnd ? zone.GetZoneInterval(current.End) : null;
+        var (previous, next) = neighbours;
         // Only previous, current and next can contain l when l is 18 hours inside their instant
         // range; an interval without a start or end reaches the start or end of time.
         if ((previous is { HasStart: true } && l < previous.Start + MaxOffset)
@@ -186,9 +223,13 @@ internal sealed class ZoneIntervalCache
 
     private static Duration OffsetDuration(ZoneInterval interval) => Duration.FromSeconds(interval.WallOffset.Seconds);
 
-    /// <summary>One cached interval with the bounds (ticks) the fast paths compare against.</summary>
-    private readonly struct Entry
+    /// <summary>One cached interval with the bounds (ticks) the fast paths compare against, and its neighbours once asked for.</summary>
+    private struct Entry
     {
+        private ZoneInterval? previous;
+        private ZoneInterval? next;
+        private bool hasNeighbours;
+
         internal Entry(ZoneInterval interval)
         {
             Interval = interval;
@@ -197,16 +238,35 @@ internal sealed class ZoneIntervalCache
             UniqueLocalEnd = interval.HasEnd ? Ticks.End - UniqueMarginTicks : long.MaxValue;
         }
 
-        internal ZoneInterval Interval { get; }
+        internal readonly ZoneInterval Interval { get; }
 
         /// <summary>The interval in ticks: its start (<see cref="long.MinValue"/> for the start of time), end (<see cref="long.MaxValue"/> for the end of time) and offset.</summary>
-        internal Rules.TickInterval Ticks { get; }
+        internal readonly Rules.TickInterval Ticks { get; }
 
         /// <summary>Local ticks from here on (to <see cref="UniqueLocalEnd"/>) map uniquely into this interval.</summary>
-        internal long UniqueLocalStart { get; }
+        internal readonly long UniqueLocalStart { get; }
 
-        internal long UniqueLocalEnd { get; }
+        internal readonly long UniqueLocalEnd { get; }
+
+        /// <summary>The intervals before and after <see cref="Interval"/> (null at the start or end of time), asked of the zone the first time only.</summary>
+        internal (ZoneInterval? Previous, ZoneInterval? Next) Neighbours(DateTimeZone zone)
+        {
+            if (!hasNeighbours)
+            {
+                previous = Interval.HasStart ? zone.GetZoneInterval(Interval.Start - Duration.Epsilon) : null;
+                next = Interval.HasEnd ? zone.GetZoneInterval(Interval.End) : null;
+                hasNeighbours = true;
+            }
+            return (previous, next);
+        }
     }
+}
+
+/// <summary>The hint slots of a <see cref="ZoneIntervalCache"/>, held inside it (no array of their own).</summary>
+[InlineArray(64)]
+internal struct Hints
+{
+    private int first;
 }
 
 /// <summary>The rules' view of a <see cref="ZoneIntervalCache"/> (a struct, so the rule code is specialised for it).</summary>
@@ -222,9 +282,11 @@ internal readonly struct CachedZoneMap(ZoneIntervalCache cache) : Rules.IZoneMap
 }
 
 /// <summary>The zone caches of one batch (or one worker of a parallel batch), one per zone object.</summary>
+/// <remarks>An open-addressing table keyed by the zone object's identity (<see cref="RuntimeHelpers.GetHashCode"/>), kept at most half full.</remarks>
 internal sealed class ZoneCaches
 {
-    private readonly Dictionary<DateTimeZone, ZoneIntervalCache> caches = new(ReferenceEqualityComparer.Instance);
+    private ZoneIntervalCache?[] table = new ZoneIntervalCache?[16];
+    private int used;
     private DateTimeZone? lastZone;
     private ZoneIntervalCache? lastCache;
 
@@ -234,13 +296,53 @@ internal sealed class ZoneCaches
         {
             return lastCache!;
         }
-        if (!caches.TryGetValue(zone, out var cache))
-        {
-            cache = new ZoneIntervalCache(zone);
-            caches.Add(zone, cache);
-        }
+        var cache = Find(zone) ?? Add(zone);
         lastZone = zone;
         lastCache = cache;
         return cache;
+    }
+
+    private ZoneIntervalCache? Find(DateTimeZone zone)
+    {
+        int mask = table.Length - 1;
+        for (int i = RuntimeHelpers.GetHashCode(zone) & mask; table[i] is { } cache; i = (i + 1) & mask)
+        {
+            if (ReferenceEquals(cache.Zone, zone))
+            {
+                return cache;
+            }
+        }
+        return null;
+    }
+
+    private ZoneIntervalCache Add(DateTimeZone zone)
+    {
+        if ((used + 1) * 2 > table.Length)
+        {
+            var old = table;
+            table = new ZoneIntervalCache?[old.Length * 2];
+            foreach (var cache in old)
+            {
+                if (cache is not null)
+                {
+                    Insert(cache);
+                }
+            }
+        }
+        var added = new ZoneIntervalCache(zone);
+        Insert(added);
+        used++;
+        return added;
+    }
+
+    private void Insert(ZoneIntervalCache cache)
+    {
+        int mask = table.Length - 1;
+        int i = RuntimeHelpers.GetHashCode(cache.Zone) & mask;
+        while (table[i] is not null)
+        {
+            i = (i + 1) & mask;
+        }
+        table[i] = cache;
     }
 }

@@ -169,6 +169,9 @@ internal static class CourseWalker
         }
     }
 
+    /// <summary>True if a course from this first dose (local ticks) fits the calendar whatever the protocol, so that <see cref="CheckCourseFitsTheCalendar"/> has nothing to check.</summary>
+    internal static bool FitsTheCalendarWithoutCheck(long firstDoseLocal) => firstDoseLocal < LastSafeFirstDose;
+
     /// <summary>The zone interval of the last instant checked, so that most checks are one comparison.</summary>
     private struct OffsetTracker(TickInterval interval)
     {

@@ -67,7 +67,7 @@ public sealed partial class WeakMessageTests : IDisposable
     {
         ShouldFailWith(
             "error: replay needs RECORD.json: A course record: firstDose, zone, protocol, doseTiming and the events (doseGiven, doseStopped, doseHeld, cycleStopped, courseStopped, "
-            + "cycleRescheduled, discharged, corrected); see README; usage: il2schedule replay RECORD.json [options] (see il2schedule replay --help)",
+            + "cycleRescheduled, discharged, corrected); see docs/records.md; usage: il2schedule replay RECORD.json [options] (see il2schedule replay --help)",
             "replay");
     }
 

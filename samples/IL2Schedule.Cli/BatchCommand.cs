@@ -150,7 +150,7 @@ internal static class BatchCommand
         double seconds = Math.Max(run.Elapsed.TotalSeconds, 1e-9);
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"done: {Counted(run.Courses, "course")} planned, {Counted(run.Doses, "dose")}, {Counted(run.Rejected, "rejected row")}, {run.Elapsed.TotalSeconds:0.0} s, {run.Courses / seconds:N0} courses/s"));
+            $"done: {Counted(run.Courses, "course")} planned, {Counted(run.Doses, "dose")}, {Counted(run.Rejected, "rejected row")}, {run.Elapsed.TotalSeconds:0.0} s, {run.Courses / seconds:N0} courses/s, {database}"));
         return run.Rejected > 0 ? RowsRejected : CliApplication.Success;
     }
 

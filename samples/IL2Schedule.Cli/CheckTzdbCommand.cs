@@ -87,7 +87,9 @@ internal static class CheckTzdbCommand
                 continue;
             }
             string where = string.Create(CultureInfo.InvariantCulture, $"{path} line {i + 1}");
-            string name = TryParseObject(line)?["patientId"] is JsonValue id && id.TryGetValue<string>(out var patient) ? $"{where} ({patient})" : where;
+            var course = TryParseObject(line)
+                ?? throw new CliUsageException($"{where}: not a JSON object; a stored course is a plan or record JSON object, or NDJSON lines of batch output (see docs/tzdb.md)");
+            string name = course["patientId"] is JsonValue id && id.TryGetValue<string>(out var patient) ? $"{where} ({patient})" : where;
             drifts.Add(Checked(where, () => TzdbDriftCheck.CheckPlan(line, name, database, at)));
         }
         return drifts.Count > 0 ? drifts : throw new CliUsageException($"{path}: no stored course (a plan or record JSON object, or NDJSON lines)");

@@ -19,7 +19,7 @@ internal static class ReplayCommand
     {
         var recordFile = new Argument<string>("RECORD.json")
         {
-            Description = "A course record: firstDose, zone, protocol, doseTiming and the events (doseGiven, doseStopped, doseHeld, cycleStopped, courseStopped, cycleRescheduled, discharged, corrected); see README.",
+            Description = "A course record: firstDose, zone, protocol, doseTiming and the events (doseGiven, doseStopped, doseHeld, cycleStopped, courseStopped, cycleRescheduled, discharged, corrected); see docs/records.md.",
         };
         var format = new Option<string>("--format")
         {

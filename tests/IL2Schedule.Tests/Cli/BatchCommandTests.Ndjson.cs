@@ -64,14 +64,18 @@ public sealed partial class BatchCommandTests
         }
     }
 
-    // A Parquet file names the tzdb its courses were planned with in its key-value metadata, read by DuckDB.
+    // A Parquet file names the tzdb its courses were planned with in its key-value metadata, read by
+    // DuckDB, and the summary line on stderr names it too.
     [Fact]
     public void Parquet_NamesTheTzdbVersion_InItsKeyValueMetadata()
     {
         string parquet = Path.Combine(directory, "schedules.parquet");
 
         string input = WriteInput(OptionsHeader, "T1,2027-03-10T08:00,America/New_York,,,,,,", "T2,2027-10-28T09:30,Europe/London,,,,,,");
-        Run("batch", "--input", input, "--format", "parquet", "--output", parquet, "--tzdb", TzdbFixtures.PathOf("2019c")).ExitCode.Should().Be(0);
+        var (exitCode, _, stderr) = Run("batch", "--input", input, "--format", "parquet", "--output", parquet, "--tzdb", TzdbFixtures.PathOf("2019c"));
+
+        exitCode.Should().Be(0);
+        stderr.TrimEnd().Should().StartWith("done: 2 courses planned, 56 doses, 0 rejected rows, ").And.EndWith(" courses/s, tzdb 2019c");
 
         DuckDb.Query($"SELECT decode(key), decode(value) FROM parquet_kv_metadata({DuckDb.Literal(parquet)}) WHERE decode(key) LIKE 'il2schedule.%'")
             .Should().ContainSingle().Which.Should().Equal("il2schedule.tzdb_version", "2019c");

@@ -33,6 +33,7 @@ public sealed partial class BatchCommandTests : IDisposable
         File.ReadAllText(output).Should().Be(File.ReadAllText(Path.Combine(Data, "expected-schedules.csv")));
         File.ReadAllText(errors).Should().Be(File.ReadAllText(Path.Combine(Data, "expected-errors.csv")));
         stderr.Should().StartWith("done: 3 courses planned, 86 doses, 4 rejected rows, ");
+        stderr.TrimEnd().Should().EndWith(" courses/s, tzdb 2026f");
     }
 
     [Fact]

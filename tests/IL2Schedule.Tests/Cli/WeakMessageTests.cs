@@ -53,6 +53,19 @@ public sealed partial class WeakMessageTests : IDisposable
             "check-tzdb", path);
     }
 
+    // A file that is neither a JSON object nor NDJSON lines of objects names its line, not System.Text.Json's
+    // "'r' is an invalid start of a value. Path: $ | LineNumber: 0 | ...".
+    [Fact]
+    public void CheckTzdbOfALineThatIsNotJson_NamesTheLineAndWhatItShouldHold()
+    {
+        string path = Path.Combine(folder, "passwd");
+        File.WriteAllText(path, "root:x:0:0:root:/root:/bin/bash\n");
+
+        ShouldFailWith(
+            $"error: {path} line 1: not a JSON object; a stored course is a plan or record JSON object, or NDJSON lines of batch output (see docs/tzdb.md)",
+            "check-tzdb", path);
+    }
+
     [Fact]
     public void CheckTzdbWithNoFile_NamesTheArgumentAndGivesTheUsage()
     {
@@ -67,7 +80,7 @@ public sealed partial class WeakMessageTests : IDisposable
     {
         ShouldFailWith(
             "error: replay needs RECORD.json: A course record: firstDose, zone, protocol, doseTiming and the events (doseGiven, doseStopped, doseHeld, cycleStopped, courseStopped, "
-            + "cycleRescheduled, discharged, corrected); see README; usage: il2schedule replay RECORD.json [options] (see il2schedule replay --help)",
+            + "cycleRescheduled, discharged, corrected); see docs/records.md; usage: il2schedule replay RECORD.json [options] (see il2schedule replay --help)",
             "replay");
     }
 

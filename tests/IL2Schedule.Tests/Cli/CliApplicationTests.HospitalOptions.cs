@@ -144,7 +144,7 @@ public partial class CliApplicationTests
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "Infinity")]
     [InlineData("error: --weight-kg must be a number of kilograms like 72.5; was '72,5'",
         "plan", "--first-dose", "2027-03-10T08:00", "--zone", "America/New_York", "--weight-kg", "72,5")]
-    public void BadIssue4Option_PrintsOneErrorLineAndExits2WithNothingOnStdout(string expectedStderr, params string[] args)
+    public void BadHospitalOption_PrintsOneErrorLineAndExits2WithNothingOnStdout(string expectedStderr, params string[] args)
     {
         var (exitCode, stdout, stderr) = Run(args);
 

@@ -133,9 +133,22 @@ public static partial class CourseScheduleJson
     }
 
     /// <summary>Parses the document without re-planning it.</summary>
-    internal static CourseScheduleDocument ReadDocument(string json) =>
-        JsonSerializer.Deserialize(json, Compact)
-            ?? throw new JsonException("A course schedule document must be a JSON object; was null.");
+    internal static CourseScheduleDocument ReadDocument(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, Compact)
+                ?? throw new JsonException("A course schedule document must be a JSON object; was null.");
+        }
+        catch (JsonException e) when (e.Message.Contains("type 'IL2Schedule.Serialization.", StringComparison.Ordinal))
+        {
+            throw new JsonException(
+                e.Message
+                    .Replace("type 'IL2Schedule.Serialization.CourseScheduleDocument'", "the course schedule document", StringComparison.Ordinal)
+                    .Replace("type 'IL2Schedule.Serialization.ProtocolDocument'", "the protocol", StringComparison.Ordinal),
+                e);
+        }
+    }
 
     /// <summary>Re-plans a document's course from its inputs in <paramref name="database"/>.</summary>
     internal static CourseSchedule Replan(CourseScheduleDocument document, TimeZoneDatabase database)

@@ -148,9 +148,10 @@ internal static class BatchCommand
         outputFile?.Commit();
 
         double seconds = Math.Max(run.Elapsed.TotalSeconds, 1e-9);
+        // The tzdb version ends the summary: CSV has no place for it (NDJSON lines and Parquet metadata carry it).
         stderr.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"done: {Counted(run.Courses, "course")} planned, {Counted(run.Doses, "dose")}, {Counted(run.Rejected, "rejected row")}, {run.Elapsed.TotalSeconds:0.0} s, {run.Courses / seconds:N0} courses/s, {database}"));
+            $"done: {Counted(run.Courses, "course")} planned, {Counted(run.Doses, "dose")}, {Counted(run.Rejected, "rejected row")}, {run.Elapsed.TotalSeconds:0.0} s, {run.Courses / seconds:N0} courses/s, tzdb {database.TzdbVersion}"));
         return run.Rejected > 0 ? RowsRejected : CliApplication.Success;
     }
 

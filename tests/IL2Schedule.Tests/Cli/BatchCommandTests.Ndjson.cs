@@ -81,6 +81,19 @@ public sealed partial class BatchCommandTests
             .Should().ContainSingle().Which.Should().Equal("il2schedule.tzdb_version", "2019c");
     }
 
+    // CSV's bytes carry no tzdb version (the header and rows are unchanged): the summary line on stderr ends with it.
+    [Fact]
+    public void Csv_SummaryLine_EndsWithTheTzdbVersion()
+    {
+        string input = WriteInput(OptionsHeader, "T1,2027-03-10T08:00,America/New_York,,,,,,");
+
+        var (exitCode, stdout, stderr) = Run("batch", "--input", input, "--tzdb", TzdbFixtures.PathOf("2019c"));
+
+        exitCode.Should().Be(0, stderr);
+        stdout.Should().StartWith("patientId,course,cycle,dose,start,end,doseIu,doseMg\nT1,1,1,1,2027-03-10T08:00:00-05:00,2027-03-10T08:15:00-05:00,,\n");
+        Summary(stderr).Should().StartWith("done: 1 course planned, 28 doses, 0 rejected rows, ").And.EndWith(" courses/s, tzdb 2019c");
+    }
+
     /// <summary>RFC 4180 fields of one line (quotes doubled inside quoted fields).</summary>
     private static string[] SplitCsv(string line)
     {

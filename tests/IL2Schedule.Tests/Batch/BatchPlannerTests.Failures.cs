@@ -140,15 +140,36 @@ public partial class BatchPlannerTests
         planner.Plan(requests, columns).Failures.Should().BeEmpty("no first dose between 04:00 and 23:00 is skipped or repeated in these zones");
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        planner.Plan(requests.AsSpan(0, 10_000), columns);
-        long halfBatch = GC.GetAllocatedBytesForCurrentThread() - before;
-        before = GC.GetAllocatedBytesForCurrentThread();
         planner.Plan(requests, columns);
         long wholeBatch = GC.GetAllocatedBytesForCurrentThread() - before;
+        long excess = LeastExtraAllocation(
+            () => planner.Plan(requests.AsSpan(0, 10_000), columns),
+            () => planner.Plan(requests, columns));
 
         // Each batch builds its zone caches (the ~33 intervals of each zone from 2020 to 2036);
         // twice the courses must not allocate more.
-        wholeBatch.Should().BeLessThan(halfBatch + 2048, "20,000 courses must not allocate more than 10,000 do");
+        excess.Should().BeLessThan(2048, "20,000 courses must not allocate more than 10,000 do");
         wholeBatch.Should().BeLessThan(64 * 1024, "the per-batch zone caches are small");
+    }
+
+    /// <summary>
+    /// The least, over three tries, of what <paramref name="whole"/> allocates on this thread beyond
+    /// <paramref name="half"/>. Tests running in parallel share NodaTime's zones, whose own interval
+    /// caches are fixed-size and evict one another's entries, so a try can pay for NodaTime refilling
+    /// its cache; that only adds bytes, so the least of three tries is the planner's own figure.
+    /// </summary>
+    internal static long LeastExtraAllocation(Action half, Action whole)
+    {
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            half();
+            long halfBatch = GC.GetAllocatedBytesForCurrentThread() - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
+            whole();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before - halfBatch);
+        }
+        return least;
     }
 }

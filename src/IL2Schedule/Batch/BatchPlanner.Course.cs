@@ -64,21 +64,18 @@ public sealed partial class BatchPlanner
                 units = DoseAmount.InternationalUnitsFor(protocol, weight);
                 milligrams = DoseAmount.MilligramsFor(protocol, weight) ?? 0;
             }
-            var followUp = plan.FollowUpColumns(course, request.DischargeDate);
+            FollowUpColumns followUp;
             if (sink.Details is { } details)
             {
                 var dates = plan.FollowUpDates(course, request.DischargeDate);
                 details.Course(sink.Course, course.CourseEndDate, dates, plan.NoteOf(course, request.DischargeDate, dates), AmountDetails(protocol, request.BodyWeightKilograms, course.DoseCount));
+                followUp = FollowUpColumns.From(dates);
             }
-            return new CourseOutcome(
-                course.DoseCount,
-                course.CourseEnd,
-                followUp.ResponseAssessmentDate,
-                followUp.NextCourseWindowStart,
-                followUp.NextCourseWindowEnd,
-                followUp.NextCourseWindowReasons,
-                units,
-                milligrams);
+            else
+            {
+                followUp = plan.FollowUpColumns(course, request.DischargeDate);
+            }
+            return CourseOutcome.Of(course, followUp, units, milligrams);
         }
         catch (ArgumentException e)
         {
@@ -195,4 +192,10 @@ internal readonly record struct CourseOutcome(
     LocalDate NextCourseWindowEnd,
     NextCourseWindowReasons NextCourseWindowReasons,
     decimal DoseInternationalUnits,
-    decimal DoseMilligrams);
+    decimal DoseMilligrams)
+{
+    /// <summary>The outcome of a planned course with its follow-up values and one dose's amounts (0 without a weight).</summary>
+    internal static CourseOutcome Of(in CourseTotals course, in FollowUpColumns followUp, decimal units, decimal milligrams) =>
+        new(course.DoseCount, course.CourseEnd, followUp.ResponseAssessmentDate, followUp.NextCourseWindowStart,
+            followUp.NextCourseWindowEnd, followUp.NextCourseWindowReasons, units, milligrams);
+}

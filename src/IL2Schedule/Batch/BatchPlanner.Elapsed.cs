@@ -47,16 +47,7 @@ public sealed partial class BatchPlanner
         {
             return false;
         }
-        var followUp = plan.FollowUpColumns(course, null);
-        outcome = new CourseOutcome(
-            course.DoseCount,
-            course.CourseEnd,
-            followUp.ResponseAssessmentDate,
-            followUp.NextCourseWindowStart,
-            followUp.NextCourseWindowEnd,
-            followUp.NextCourseWindowReasons,
-            0,
-            0);
+        outcome = CourseOutcome.Of(course, plan.FollowUpColumns(course, null), 0, 0);
         return true;
     }
 

@@ -111,13 +111,7 @@ internal sealed class ProtocolPlan
 
     private FollowUpColumns Compute(LocalDate courseEndDate, LocalDate? dischargeDate)
     {
-        var dates = FollowUpRules.Dates(Protocol, courseEndDate, dischargeDate, calendar, imagingDateShift);
-        var window = dates.Window;
-        return new FollowUpColumns(
-            dates.ResponseAssessmentDate,
-            window.IsEmpty ? default : window.Start,
-            window.IsEmpty ? default : window.End,
-            window.Reasons);
+        return Batch.FollowUpColumns.From(FollowUpRules.Dates(Protocol, courseEndDate, dischargeDate, calendar, imagingDateShift));
     }
 
     private struct FollowUpSlot
@@ -134,4 +128,16 @@ internal readonly record struct FollowUpColumns(
     LocalDate ResponseAssessmentDate,
     LocalDate NextCourseWindowStart,
     LocalDate NextCourseWindowEnd,
-    NextCourseWindowReasons NextCourseWindowReasons);
+    NextCourseWindowReasons NextCourseWindowReasons)
+{
+    /// <summary>The columns' form of follow-up dates the rules gave.</summary>
+    internal static FollowUpColumns From(in FollowUpDates dates)
+    {
+        var window = dates.Window;
+        return new FollowUpColumns(
+            dates.ResponseAssessmentDate,
+            window.IsEmpty ? default : window.Start,
+            window.IsEmpty ? default : window.End,
+            window.Reasons);
+    }
+}

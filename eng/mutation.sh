@@ -5,6 +5,7 @@
 #   bash eng/mutation.sh Planning              # mutates src/IL2Schedule/Planning/**/*.cs
 #   bash eng/mutation.sh Schedules Rules Batch # several folders in one run (one build, one initial test run)
 #   bash eng/mutation.sh all                   # the whole core (over an hour here)
+#   bash eng/mutation.sh all '!Records'        # the whole core but Records (a '!' folder is left out)
 # Reports go to artifacts/mutation/FOLDER[+FOLDER...]/reports/ (html, json and a markdown summary
 # with a row per file). Not run by CI.
 set -euo pipefail
@@ -14,18 +15,26 @@ if [ $# -eq 0 ]; then
   exit 2
 fi
 globs=()
+names=()
 for folder in "$@"; do
   if [ "$folder" = all ]; then
     globs+=(--mutate "**/*.cs")
+    names+=(all)
+  elif [ "${folder:0:1}" = "!" ] && [ -d "$root/src/IL2Schedule/${folder:1}" ]; then
+    globs+=(--mutate "!**/${folder:1}/**/*.cs")
+    names+=("not-${folder:1}")
   elif [ -d "$root/src/IL2Schedule/$folder" ]; then
     globs+=(--mutate "**/$folder/**/*.cs")
+    names+=("$folder")
   else
     echo "error: src/IL2Schedule/$folder is not a folder of the core" >&2
     exit 2
   fi
 done
-output="$root/artifacts/mutation/$(IFS=+; echo "$*")"
+output="$root/artifacts/mutation/$(IFS=+; echo "${names[*]}")"
 rm -rf "$output"
 cd "$root/tests/IL2Schedule.Tests"
+# The planner's property tests take 10 % of their samples (tests/IL2Schedule.Tests/PropertySamples.cs).
+export IL2SCHEDULE_PROPERTY_SAMPLES_PERCENT="${IL2SCHEDULE_PROPERTY_SAMPLES_PERCENT:-10}"
 dotnet tool restore >/dev/null
 dotnet dotnet-stryker --config-file "$root/eng/stryker-config.json" "${globs[@]}" --output "$output"

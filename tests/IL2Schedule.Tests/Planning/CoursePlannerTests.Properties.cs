@@ -13,7 +13,7 @@ namespace IL2Schedule.Tests.Planning;
 // own zone mapping — never against the planner's output alone.
 public partial class CoursePlannerTests
 {
-    private const int PropertyIterations = 4000;
+    private static readonly int PropertyIterations = PropertySamples.Scaled(4000);
 
     // Declared together and in this order: static fields in different partial files have no
     // defined initialisation order.
@@ -86,7 +86,7 @@ public partial class CoursePlannerTests
                 first.Cycles.Zip(second.Cycles).Should().OnlyContain(pair => pair.First == pair.Second && pair.First.GetHashCode() == pair.Second.GetHashCode());
                 first.NextCourseWindow.GetHashCode().Should().Be(second.NextCourseWindow.GetHashCode());
             },
-            iter: 500);
+            iter: PropertySamples.Scaled(500));
     }
 
     // With a discharge date d (on or after the course end date), the next course may start on
@@ -126,7 +126,7 @@ public partial class CoursePlannerTests
                 schedule.DischargeDate.Should().BeNull();
                 Iso(schedule.NextCourseWindow.Dates!).Should().Be(Iso(new DateInterval(byCourseEndStart, last)));
             },
-            iter: 2000);
+            iter: PropertySamples.Scaled(2000));
     }
 
     /// <summary>

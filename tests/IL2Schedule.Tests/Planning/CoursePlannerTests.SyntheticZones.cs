@@ -137,4 +137,23 @@ public partial class CoursePlannerTests
             "Dose 13 of cycle 1 would start at 2030-01-05T08:00:00-12:00, at or after the cycle's window end 2030-01-05T08:00:00-12:00: "
             + "Test/DateLine changes its clocks too far for wall-clock timing here; see rule 4 (Dose cap and cycle window); use DoseTiming.Elapsed. (Parameter 'firstDose')");
     }
+
+    // Test/DateLine, standard times 00:00, 08:00, 16:00 from 2030-01-01T08:00 +12:00
+    // (2029-12-31T20:00Z): dose 7 at local 2030-01-03T08:00, repeated, takes +12:00 = 2030-01-02T20:00Z;
+    // the next standard time, 2030-01-03T16:00, exists only at -12:00 = 2030-01-04T04:00Z, 32 h
+    // later. Doses 8 to 12 follow 8-hourly; dose 13 at local 2030-01-05T08:00 -12:00 = 20:00Z is
+    // exactly the window end (2029-12-31T20:00Z + 120 h).
+    [Fact]
+    public void Plan_StandardTimesAcrossADayLongFallBack_NamesStandardTimeTimingWhenADoseReachesTheWindowEnd()
+    {
+        var planner = new CoursePlanner(LabelWith(DoseTiming.StandardTimes));
+
+        var act = () => planner.Plan(Local("2030-01-01T08:00"), DateLineZone);
+
+        var thrown = act.Should().ThrowExactly<CoursePlanningException>().Which;
+        (thrown.Reason, thrown.Cycle, thrown.DoseInCycle).Should().Be((CoursePlanningFailure.DoseOutsideCycleWindow, 1, 13));
+        thrown.Message.Should().Be(
+            "Dose 13 of cycle 1 would start at 2030-01-05T08:00:00-12:00, at or after the cycle's window end 2030-01-05T08:00:00-12:00: "
+            + "Test/DateLine changes its clocks too far for standard-time timing here; see rule 4 (Dose cap and cycle window); use DoseTiming.Elapsed. (Parameter 'firstDose')");
+    }
 }

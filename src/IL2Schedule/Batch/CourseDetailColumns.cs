@@ -91,7 +91,7 @@ public sealed class CourseDetailColumns
     /// <summary>Per cycle slot: what ended the cycle's planned doses, the cap or the window (<see cref="CycleSchedule.BoundBy"/>).</summary>
     public Span<CycleBound> CycleBounds => cycleBounds;
 
-    /// <summary>Per cycle slot: how the cycle's start was resolved in the zone (<see cref="CycleSchedule.StartResolution"/>; README rule 2).</summary>
+    /// <summary>Per cycle slot: how the cycle's start was resolved in the zone (<see cref="CycleSchedule.StartResolution"/>; rule 2 of docs/rules.md).</summary>
     public Span<CycleStartResolution> CycleStartResolutions => cycleStartResolutions;
 
     /// <summary>Per course: the local date of the course end in its zone (<see cref="CourseSchedule.CourseEndDate"/>), from which the follow-up dates count.</summary>

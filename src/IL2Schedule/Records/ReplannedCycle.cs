@@ -44,7 +44,7 @@ public sealed class ReplannedCycle
 
     /// <summary>
     /// How the first slot's due time was resolved from <see cref="NominalStart"/>: the plan's
-    /// resolution, or for a rescheduled cycle that of its new start (README rule 2).
+    /// resolution, or for a rescheduled cycle that of its new start (rule 2 of docs/rules.md).
     /// </summary>
     public CycleStartResolution StartResolution { get; }
 

@@ -5,7 +5,7 @@ namespace IL2Schedule;
 /// in the course's zone.
 /// </summary>
 /// <remarks>
-/// README rule 2 (label, Table 1: cycles on days 1 and 15 at the same clock time). A later cycle's
+/// rule 2 of docs/rules.md (label, Table 1: cycles on days 1 and 15 at the same clock time). A later cycle's
 /// start the zone skips moves forward by the gap's length, one it repeats takes the earlier instant
 /// (this library's choice, so that a cycle never starts early). Cycle 1 starts at the first dose,
 /// whose instant the caller fixed (rule 1: a resolver, or a zoned date-time or instant), so only it

@@ -47,7 +47,7 @@ public sealed class CycleSchedule : IEquatable<CycleSchedule>
 
     /// <summary>
     /// How <see cref="Start"/> was resolved from <see cref="NominalStart"/> in the course's zone: as
-    /// planned, shifted forward over a gap, or one of the two instants of a repeated time (README rule 2).
+    /// planned, shifted forward over a gap, or one of the two instants of a repeated time (rule 2 of docs/rules.md).
     /// </summary>
     public CycleStartResolution StartResolution { get; }
 

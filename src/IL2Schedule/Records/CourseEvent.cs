@@ -59,7 +59,7 @@ public abstract class CourseEvent : IEquatable<CourseEvent>
             }
             if (recordedBy.Length == 0 || recordedBy.Trim().Length != recordedBy.Length || recordedBy.Any(char.IsControl))
             {
-                throw new ArgumentException($"recordedBy must be null or a non-empty text without leading or trailing white space or control characters; was '{recordedBy}'", nameof(recordedBy));
+                throw new ArgumentException($"recordedBy must be null or a non-empty text without leading or trailing white space or control characters; was '{InputText.ForMessage(recordedBy)}'", nameof(recordedBy));
             }
         }
         var copy = (CourseEvent)MemberwiseClone();
@@ -98,7 +98,7 @@ public abstract class CourseEvent : IEquatable<CourseEvent>
     public override string ToString() => Describe(DateTimeZone.Utc);
 
     /// <summary>The description with instants shown in <paramref name="zone"/>, for messages about a course.</summary>
-    /// <param name="zone">The zone for instants.</param>
+    /// <param name="zone">The zone for instants (an instant whose local time there would pass 9999-12-31 or precede 0001-01-01 is shown in UTC).</param>
     /// <param name="effectiveId">The id to show instead of <see cref="Id"/>: a correction's replacement takes the corrected event's id.</param>
     internal string Describe(DateTimeZone zone, string? effectiveId = null) => $"{Kind} {effectiveId ?? Id ?? "(no id)"} ({DescribeValues(zone)})";
 
@@ -106,8 +106,15 @@ public abstract class CourseEvent : IEquatable<CourseEvent>
 
     private protected abstract string DescribeValues(DateTimeZone zone);
 
+    /// <summary>
+    /// The instant in <paramref name="zone"/>, or in UTC when its local time there would lie outside
+    /// 0001-01-01 to 9999-12-31 (an infusion end recorded at the end of time, east of UTC), so that a
+    /// message about such an event can still be written.
+    /// </summary>
     private protected static string Show(Instant instant, DateTimeZone zone) =>
-        zone == DateTimeZone.Utc ? instant.ToString() : ScheduleText.Format(instant.InZone(zone));
+        zone == DateTimeZone.Utc || !Rules.TimeRange.HoldsLocal(Rules.Ticks.From(instant) + zone.GetUtcOffset(instant).Ticks, 0)
+            ? instant.ToString()
+            : ScheduleText.Format(instant.InZone(zone));
 
     private protected static string CheckReason(string reason, string paramName)
     {

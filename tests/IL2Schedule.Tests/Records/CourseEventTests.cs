@@ -45,7 +45,8 @@ public class CourseEventTests
     [Theory]
     [InlineData("", "recordedBy must be null or a non-empty text without leading or trailing white space or control characters; was ''")]
     [InlineData(" RN Lee", "recordedBy must be null or a non-empty text without leading or trailing white space or control characters; was ' RN Lee'")]
-    public void WithAudit_AnEmptyOrPaddedRecorder_IsRejected(string recordedBy, string message)
+    [InlineData("RN\u001b]0;x\u0007Lee", @"recordedBy must be null or a non-empty text without leading or trailing white space or control characters; was 'RN\u001b]0;x\u0007Lee'")]
+    public void WithAudit_AnEmptyPaddedOrControlCharacterRecorder_IsRejected(string recordedBy, string message)
     {
         var act = () => new DoseHeld("e1", 1, 2, "hypotension").WithAudit(null, recordedBy);
 

@@ -30,7 +30,7 @@ public sealed class SupersededEvent
 
     /// <summary>
     /// Both in English with instants in the course's zone, for example
-    /// "doseHeld e2 (cycle 1, slot 2, reason hypotension), recorded 2027-03-10T16:05:00-05:00 by RN Lee, corrected by c1 to doseGiven e2 (cycle 1, slot 2, start 2027-03-10T16:20:00-05:00), recorded 2027-03-10T19:40:00-05:00 by RN Lee".
+    /// "doseHeld e2 (cycle 1, slot 2, reason 'hypotension'), recorded 2027-03-10T16:05:00-05:00 by RN Lee, corrected by c1 to doseGiven e2 (cycle 1, slot 2, start 2027-03-10T16:20:00-05:00), recorded 2027-03-10T19:40:00-05:00 by RN Lee".
     /// </summary>
     public string Description { get; }
 

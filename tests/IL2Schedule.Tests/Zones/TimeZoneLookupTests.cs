@@ -121,6 +121,20 @@ public class TimeZoneLookupTests
         TimeZoneLookup.SuggestIds(id).Should().Equal(expected);
     }
 
+    // POSIX signs in Etc/GMT ids are inverted (Etc/GMT-14 is UTC+14), so the same id with the sign
+    // flipped comes first, before the ids one edit away. "Asia/Tkyoo" (10 characters, so at most
+    // 2 edits) is exactly 2 edits (a swapped pair) from Asia/Tokyo. "UTC" (3 characters, the
+    // shortest text that gets suggestions) is contained in Etc/UTC and UTC.
+    [Theory]
+    [InlineData("Etc/GMT+14", "Etc/GMT-14")]
+    [InlineData("etc/gmt-5", "Etc/GMT+5")]
+    [InlineData("Asia/Tkyoo", "Asia/Tokyo")]
+    [InlineData("UTC", "Etc/UTC")]
+    public void SuggestIds_SignFlipsAndTheDistanceLimit_ComeFirst(string id, string first)
+    {
+        TimeZoneLookup.SuggestIds(id).Should().StartWith(first);
+    }
+
     [Fact]
     public void SuggestIds_MaxCount_LimitsTheSuggestions()
     {

@@ -3,6 +3,10 @@
 
   python3 eng/mutation-summary.py REPORT.json...           # a score row per folder of src/IL2Schedule
   python3 eng/mutation-summary.py --survivors REPORT.json  # every survived and no-coverage mutant, per file
+  python3 eng/mutation-summary.py --survivor-lines REPORT.json  # Stryker mutate patterns, one per file,
+      # with the character spans ({start..end}) of every line of today's sources that reads as a
+      # line of those mutants did (so a few more mutants than the survivors are tested):
+      # bash eng/mutation.sh $(python3 eng/mutation-summary.py --survivor-lines REPORT.json) re-tests them
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker computes it;
 compile errors and ignored mutants are not in it. Used to write the tables of docs/testing.md and
@@ -66,12 +70,31 @@ def survivors(reports):
             print(f"| {line} | {'no coverage' if status == 'NoCoverage' else 'survived'} | {mutator} | `{cell(replacement)}` | `{cell(code)}` |")
 
 
+def survivor_lines(reports):
+    root = __file__.rsplit("/eng/", 1)[0] + "/src/IL2Schedule/"
+    by_file = collections.defaultdict(set)
+    for path, lines, m in mutants(reports):
+        if m["status"] in ("Survived", "NoCoverage"):
+            by_file[relative(path)].add(lines[m["location"]["start"]["line"] - 1])
+    for path in sorted(by_file):
+        with open(root + path, encoding="utf-8-sig") as f:
+            current = f.read().split("\n")
+        starts = [0]
+        for line in current:
+            starts.append(starts[-1] + len(line) + 1)
+        spans = sorted({(starts[i], starts[i] + len(line)) for i, line in enumerate(current) if line in by_file[path]})
+        if spans:
+            print("**/" + path + "".join("{%d..%d}" % span for span in spans))
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if not args or args == ["--survivors"]:
+    if not args or args in (["--survivors"], ["--survivor-lines"]):
         print(__doc__.strip(), file=sys.stderr)
         sys.exit(2)
     if args[0] == "--survivors":
         survivors(args[1:])
+    elif args[0] == "--survivor-lines":
+        survivor_lines(args[1:])
     else:
         scores(args)

@@ -6,6 +6,8 @@
 #   bash eng/mutation.sh Schedules Rules Batch # several folders in one run (one build, one initial test run)
 #   bash eng/mutation.sh all                   # the whole core (over an hour here)
 #   bash eng/mutation.sh all '!Records'        # the whole core but Records (a '!' folder is left out)
+#   bash eng/mutation.sh '**/Records/Replanner.cs{3354..3476}'  # a Stryker pattern as it is: here
+#                                              # only the mutants in characters 3354-3476 of one file
 # Reports go to artifacts/mutation/FOLDER[+FOLDER...]/reports/ (html, json and a markdown summary
 # with a row per file). Not run by CI.
 set -euo pipefail
@@ -23,6 +25,9 @@ for folder in "$@"; do
   elif [ "${folder:0:1}" = "!" ] && [ -d "$root/src/IL2Schedule/${folder:1}" ]; then
     globs+=(--mutate "!**/${folder:1}/**/*.cs")
     names+=("not-${folder:1}")
+  elif [ "${folder:0:3}" = "**/" ]; then
+    globs+=(--mutate "$folder")
+    names+=(spans)
   elif [ -d "$root/src/IL2Schedule/$folder" ]; then
     globs+=(--mutate "**/$folder/**/*.cs")
     names+=("$folder")
@@ -32,7 +37,9 @@ for folder in "$@"; do
   fi
 done
 output="$root/artifacts/mutation/$(IFS=+; echo "${names[*]}")"
-rm -rf "$output"
+if [ -e "$output" ]; then
+  mv "$output" "$output.$(date -u +%Y%m%dT%H%M%SZ)"   # keep the previous run's reports
+fi
 cd "$root/tests/IL2Schedule.Tests"
 # The planner's property tests take 10 % of their samples (tests/IL2Schedule.Tests/PropertySamples.cs).
 export IL2SCHEDULE_PROPERTY_SAMPLES_PERCENT="${IL2SCHEDULE_PROPERTY_SAMPLES_PERCENT:-10}"

@@ -10,7 +10,7 @@
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker computes it;
 compile errors and ignored mutants are not in it. Used to write the tables of docs/testing.md and
-eng/mutation-gaps.md; see docs/testing.md.
+eng/mutation-gaps/; see docs/testing.md.
 """
 import collections
 import json

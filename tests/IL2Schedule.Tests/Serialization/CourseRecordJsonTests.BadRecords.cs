@@ -94,6 +94,16 @@ public class CourseRecordJsonBadRecordTests
     }
 
     [Fact]
+    public void SerializeScheduleOrStatus_Null_Throws()
+    {
+        var schedule = () => CourseRecordJson.SerializeSchedule(null!);
+        var status = () => CourseRecordJson.SerializeStatus(null!);
+
+        schedule.Should().Throw<ArgumentNullException>().WithParameterName("schedule");
+        status.Should().Throw<ArgumentNullException>().WithParameterName("status");
+    }
+
+    [Fact]
     public void Serialize_NullRecord_Throws()
     {
         var act = () => CourseRecordJson.Serialize(null!);

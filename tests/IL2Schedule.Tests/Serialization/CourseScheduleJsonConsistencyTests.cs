@@ -95,6 +95,32 @@ public class CourseScheduleJsonConsistencyTests
             $"The document's imagingDateUnadjusted does not match the schedule re-planned from its inputs with tzdb {tzdb} (document written with tzdb {tzdb}): document null, re-planned \"2027-04-25\".");
     }
 
+    [Fact]
+    public void Deserialize_NullOrNoDoses_IsRejectedWithTheRule()
+    {
+        var nullDocument = () => CourseScheduleJson.Deserialize("null");
+        var document = Written();
+        document["doses"] = new JsonArray();
+        var noDoses = () => CourseScheduleJson.Deserialize(document.ToJsonString());
+        var nullDatabase = () => CourseScheduleJson.Deserialize("{}", null!);
+
+        nullDocument.Should().Throw<JsonException>().Which.Message.Should().Be("A course schedule document must be a JSON object; was null.");
+        noDoses.Should().Throw<JsonException>().Which.Message.Should().Be("doses must start with the first dose; was empty or null.");
+        nullDatabase.Should().Throw<ArgumentNullException>().WithParameterName("database");
+    }
+
+    [Fact]
+    public void Deserialize_AProtocolMissingSettings_NamesTheProtocolNotAnInternalType()
+    {
+        var document = Written();
+        document["protocol"] = new JsonObject { ["cycleCount"] = 2 };
+
+        var act = () => CourseScheduleJson.Deserialize(document.ToJsonString());
+
+        var message = act.Should().Throw<JsonException>().Which.Message;
+        message.Should().StartWith("JSON deserialization for the protocol was missing required properties").And.NotContain("IL2Schedule.Serialization");
+    }
+
     private static string RecordWithProtocol(string settings) =>
         """{"firstDose": "2027-03-10T08:00", "zone": "America/New_York", "events": [], "protocol": {"doseInternationalUnitsPerKilogram": 600000, "cycleCount": 2, "cycleLengthDays": 5, "restPeriodDays": 9, "maxDosesPerCycle": 14, "responseAssessmentDelay": "P4W", "retreatmentWindowStart": "P6W", "retreatmentWindowEnd": "P12W", "minimumIntervalAfterDischarge": "P7W", """
         + settings + "}}";
@@ -104,6 +130,8 @@ public class CourseScheduleJsonConsistencyTests
     [InlineData("\"dosingIntervalMinutes\": -480, \"infusionDurationMinutes\": 15", "protocol.dosingIntervalMinutes must be in range [1, 1440]; was -480.")]
     [InlineData("\"dosingIntervalMinutes\": 480, \"infusionDurationMinutes\": 0", "protocol.infusionDurationMinutes must be in range [1, 1440]; was 0.")]
     [InlineData("\"dosingIntervalMinutes\": 480, \"infusionDurationMinutes\": 1441", "protocol.infusionDurationMinutes must be in range [1, 1440]; was 1441.")]
+    // One dose a day: a 5-day window holds five slots, not the 14 the settings ask for (rule 4); the builder's rejection is passed on.
+    [InlineData("\"dosingIntervalMinutes\": 1440, \"infusionDurationMinutes\": 15", "Invalid course protocol: MaxDosesPerCycle must be in range [1, 5] (the slots 24:00:00 apart in a 5-day window); was 14; see rule 4 (Dose cap and cycle window).")]
     [InlineData("\"dosingIntervalMinutes\": 480, \"infusionDurationMinutes\": 15, \"stoppedInfusionCounting\": \"countsAsStopped\"", "protocol.stoppedInfusionCounting must be 'countsAsGiven' or 'countsAsHeld'; was 'countsAsStopped'.")]
     [InlineData("\"dosingIntervalMinutes\": 480, \"infusionDurationMinutes\": 15, \"standardAdministrationTimes\": [\"8 am\"]", "protocol.standardAdministrationTimes must hold clock times like 08:00; was '8 am'.")]
     public void Deserialize_AProtocolSettingOutOfRange_IsRejectedWithItsPath(string settings, string message)

@@ -54,6 +54,18 @@ public class DoseStoppedTests
         act.Should().Throw<ArgumentException>().WithMessage(message);
     }
 
+    // An infusion stopped at the instant it started gave nothing: the end must be after the start.
+    // Start 2027-03-11 00:00 -05:00 = 05:00Z.
+    [Theory]
+    [InlineData("2027-03-11T00:00:00-05:00", "2027-03-11T05:00:00Z")]
+    [InlineData("2027-03-10T23:59:00-05:00", "2027-03-11T04:59:00Z")]
+    public void EndNotAfterStart_IsRejected(string end, string endUtc)
+    {
+        var act = () => new DoseStopped("s3", 1, 3, At("2027-03-11T00:00:00-05:00"), At(end), "hypotension");
+
+        act.Should().Throw<ArgumentException>().WithMessage($"end must be after start 2027-03-11T05:00:00Z; was {endUtc} (Parameter 'end')");
+    }
+
     [Fact]
     public void RecordJson_RoundTripsTheEventAndTheCountingOption()
     {

@@ -4,9 +4,10 @@
   python3 eng/mutation-summary.py REPORT.json...           # a score row per folder of src/IL2Schedule
   python3 eng/mutation-summary.py --survivors REPORT.json  # every survived and no-coverage mutant, per file
   python3 eng/mutation-summary.py --survivor-lines REPORT.json  # Stryker mutate patterns, one per file,
-      # with the character spans ({start..end}) of every line of today's sources that reads as a
-      # line of those mutants did (so a few more mutants than the survivors are tested):
-      # bash eng/mutation.sh $(python3 eng/mutation-summary.py --survivor-lines REPORT.json) re-tests them
+      # with the character spans ({start..end}) of every place in today's sources whose lines read
+      # as those mutants' lines did (so a few more mutants than the survivors are tested), for bash:
+      # bash eng/mutation.sh $(python3 eng/mutation-summary.py --survivor-lines REPORT.json)
+      # Stryker tests only the mutants wholly inside a span; check the new report for every survivor.
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker computes it;
 compile errors and ignored mutants are not in it. Used to write the tables of docs/testing.md and
@@ -72,19 +73,31 @@ def survivors(reports):
 
 def survivor_lines(reports):
     root = __file__.rsplit("/eng/", 1)[0] + "/src/IL2Schedule/"
-    by_file = collections.defaultdict(set)
+    by_file = collections.defaultdict(list)
     for path, lines, m in mutants(reports):
         if m["status"] in ("Survived", "NoCoverage"):
-            by_file[relative(path)].add(lines[m["location"]["start"]["line"] - 1])
+            first, last = m["location"]["start"]["line"], m["location"]["end"]["line"]
+            by_file[relative(path)].append(lines[first - 1:last])
     for path in sorted(by_file):
-        with open(root + path, encoding="utf-8-sig") as f:
-            current = f.read().split("\n")
+        try:
+            with open(root + path, encoding="utf-8-sig") as f:
+                current = f.read().split("\n")
+        except FileNotFoundError:
+            print(f"warning: {path} is gone; its survivors are not re-tested", file=sys.stderr)
+            continue
         starts = [0]
         for line in current:
             starts.append(starts[-1] + len(line) + 1)
-        spans = sorted({(starts[i], starts[i] + len(line)) for i, line in enumerate(current) if line in by_file[path]})
+        spans = set()
+        for block in by_file[path]:
+            # Every place where the mutant's lines (all of them, for a mutant over several lines) stand today.
+            for i in range(len(current) - len(block) + 1):
+                if current[i:i + len(block)] == block:
+                    spans.add((starts[i], starts[i + len(block) - 1] + len(current[i + len(block) - 1])))
+            if not any(current[i:i + len(block)] == block for i in range(len(current) - len(block) + 1)):
+                print(f"warning: {path}: a survivor's lines are not in today's file; it is not re-tested", file=sys.stderr)
         if spans:
-            print("**/" + path + "".join("{%d..%d}" % span for span in spans))
+            print("**/" + path + "".join("{%d..%d}" % span for span in sorted(spans)))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [ $# -eq 0 ]; then
-  echo "usage: eng/mutation.sh FOLDER... (Planning, Schedules, Rules, Records, Batch, Protocols, Serialization, ... or all)" >&2
+  echo "usage: eng/mutation.sh FOLDER|all|'!FOLDER'|'**/FILE.cs{START..END}'... (folders: Planning, Schedules, Rules, Records, Batch, Protocols, Serialization, ...)" >&2
   exit 2
 fi
 globs=()
@@ -27,7 +27,7 @@ for folder in "$@"; do
     names+=("not-${folder:1}")
   elif [ "${folder:0:3}" = "**/" ]; then
     globs+=(--mutate "$folder")
-    names+=(spans)
+    [[ " ${names[*]} " == *" spans "* ]] || names+=(spans)
   elif [ -d "$root/src/IL2Schedule/$folder" ]; then
     globs+=(--mutate "**/$folder/**/*.cs")
     names+=("$folder")

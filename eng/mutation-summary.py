@@ -91,10 +91,9 @@ def survivor_lines(reports):
         spans = set()
         for block in by_file[path]:
             # Every place where the mutant's lines (all of them, for a mutant over several lines) stand today.
-            for i in range(len(current) - len(block) + 1):
-                if current[i:i + len(block)] == block:
-                    spans.add((starts[i], starts[i + len(block) - 1] + len(current[i + len(block) - 1])))
-            if not any(current[i:i + len(block)] == block for i in range(len(current) - len(block) + 1)):
+            found = [i for i in range(len(current) - len(block) + 1) if current[i:i + len(block)] == block]
+            spans.update((starts[i], starts[i + len(block) - 1] + len(current[i + len(block) - 1])) for i in found)
+            if not found:
                 print(f"warning: {path}: a survivor's lines are not in today's file; it is not re-tested", file=sys.stderr)
         if spans:
             print("**/" + path + "".join("{%d..%d}" % span for span in sorted(spans)))

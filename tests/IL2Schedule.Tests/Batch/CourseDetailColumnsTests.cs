@@ -115,10 +115,14 @@ public sealed class CourseDetailColumnsTests
         var first = new LocalDateTime(2027, 3, 10, 8, 0);
         var (columns, details) = Plan(planner, new CourseRequest(first, NewYork, bodyWeightKilograms: 72.5m));
         details.CycleStarts[0].Should().NotBe(0);
+        details.CycleWindowEnds[0].Should().NotBe(0);
+        details.CycleWindowDoseCapacities[0].Should().Be(15);
 
         planner.Plan([new CourseRequest(first, NewYork, bodyWeightKilograms: 400m)], columns).Failures.Should().ContainSingle();
 
         details.CycleStarts.ToArray().Should().OnlyContain(value => value == 0);
+        details.CycleWindowEnds.ToArray().Should().OnlyContain(value => value == 0);
+        details.CycleWindowDoseCapacities.ToArray().Should().OnlyContain(value => value == 0);
         (details.CourseEndDates[0], details.DoseVials[0], details.PlannedCourseInternationalUnits[0]).Should().Be((default(LocalDate), 0, 0m));
     }
 

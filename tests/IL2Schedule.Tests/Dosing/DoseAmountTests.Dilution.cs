@@ -69,4 +69,22 @@ public partial class DoseAmountTests
         schedule.DoseAmount!.InternationalUnits.Should().Be(120_000_000m);
         schedule.PlannedCourseMilligrams.Should().Be(207.2m); // 28 x 7.4 mg
     }
+
+    // Both ends of the label's range are inside it. A protocol of 0.035 mg/kg at 100 kg: 60,000,000
+    // IU -> 50 mL; 3.5 mg / 50 mL = 0.07 mg/mL. 0.03 mg/kg at 25 kg: 15,000,000 IU -> 25 mL; 0.75 mg
+    // / 25 mL = 0.03 mg/mL. 0.0299 mg/kg at 25 kg: 0.7475 mg / 25 mL = 0.0299 mg/mL, below.
+    [Theory]
+    [InlineData("0.035", "100", "0.07", true)]
+    [InlineData("0.03", "25", "0.03", true)]
+    [InlineData("0.0299", "25", "0.0299", false)]
+    public void Concentration_AtEitherEndOfTheRange_IsInside(string milligramsPerKilogram, string weight, string concentration, bool inRange)
+    {
+        var protocol = new CourseProtocolBuilder { DoseMilligramsPerKilogram = decimal.Parse(milligramsPerKilogram, System.Globalization.CultureInfo.InvariantCulture) }.Build();
+
+        var amount = DoseAmount.For(protocol, decimal.Parse(weight, System.Globalization.CultureInfo.InvariantCulture));
+
+        amount.ConcentrationMilligramsPerMilliliter.Should().Be(decimal.Parse(concentration, System.Globalization.CultureInfo.InvariantCulture));
+        amount.IsConcentrationInLabelRange.Should().Be(inRange);
+        (amount.ConcentrationWarning is null).Should().Be(inRange);
+    }
 }

@@ -135,4 +135,47 @@ public partial class DoseAmountTests
         act.Should().ThrowExactly<ArgumentOutOfRangeException>().Which.Message.Should().StartWith($"bodyWeightKilograms must be in range (0, 350] kg; was {weight}");
         schedule.DoseAmount!.BodyWeightKilograms.Should().Be(72.5m);
     }
+
+    [Fact]
+    public void For_NullProtocol_Throws()
+    {
+        var act = () => DoseAmount.For(null!, 70m);
+
+        act.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("protocol");
+    }
+
+    // Amounts are equal when weight, IU and mg all are. 50 kg at 600,000 IU/kg and 0.037 mg/kg is
+    // 30,000,000 IU and 1.85 mg; 100 kg at 300,000 IU/kg and 0.0185 mg/kg is the same IU and mg at
+    // another weight; 50 kg at 0.036 mg/kg differs in mg alone (1.8 mg); 50 kg at 500,000 IU/kg
+    // differs in IU alone (25,000,000 IU).
+    [Fact]
+    public void Equality_ComparesWeightIuAndMg()
+    {
+        var amount = DoseAmount.For(CourseProtocol.Label, 50m);
+        var same = DoseAmount.For(CourseProtocol.Label, 50m);
+        var otherWeight = DoseAmount.For(new CourseProtocolBuilder { DoseInternationalUnitsPerKilogram = 300_000, DoseMilligramsPerKilogram = 0.0185m }.Build(), 100m);
+        var otherMg = DoseAmount.For(new CourseProtocolBuilder { DoseMilligramsPerKilogram = 0.036m }.Build(), 50m);
+        var otherIu = DoseAmount.For(new CourseProtocolBuilder { DoseInternationalUnitsPerKilogram = 500_000 }.Build(), 50m);
+
+        (otherWeight.InternationalUnits, otherWeight.Milligrams).Should().Be((30_000_000m, 1.85m));
+        (otherMg.BodyWeightKilograms, otherMg.InternationalUnits, otherMg.Milligrams).Should().Be((50m, 30_000_000m, 1.8m));
+        (otherIu.BodyWeightKilograms, otherIu.InternationalUnits, otherIu.Milligrams).Should().Be((50m, 25_000_000m, 1.85m));
+        amount.Equals(same).Should().BeTrue();
+        (amount == same).Should().BeTrue();
+        (amount != same).Should().BeFalse();
+        amount.GetHashCode().Should().Be(same.GetHashCode());
+        foreach (var other in new[] { otherWeight, otherMg, otherIu })
+        {
+            amount.Equals(other).Should().BeFalse();
+            (amount == other).Should().BeFalse();
+            (amount != other).Should().BeTrue();
+        }
+        DoseAmount? none = null;
+        object? nothing = null;
+        amount.Equals(none).Should().BeFalse();
+        amount.Equals(nothing).Should().BeFalse();
+        (amount != none).Should().BeTrue();
+        (none == null).Should().BeTrue();
+        (none != null).Should().BeFalse();
+    }
 }

@@ -13,7 +13,7 @@ namespace IL2Schedule.Tests.Drift;
 /// Africa/Cairo: +02:00 all year in tzdb 2019c; from 2025-04-25 00:00 (22:00Z on the 24th) +03:00 in
 /// 2023c and later. America/Mexico_City: -05:00 from 2023-04-02 03:00 in 2019c; -06:00 all year in 2025b.
 /// </summary>
-public class TzdbDriftCheckTests
+public partial class TzdbDriftCheckTests
 {
     private static readonly Offset Plus2 = Offset.FromHours(2);
     private static readonly Offset Plus3 = Offset.FromHours(3);

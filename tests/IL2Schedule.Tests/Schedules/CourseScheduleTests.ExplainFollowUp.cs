@@ -78,4 +78,29 @@ public partial class CourseScheduleTests
         Find(explained, "next-course window earliest start after discharge").Value.Should().Be("2027-06-28");
         Find(explained, "next-course window").Value.Should().Be("none");
     }
+
+    // A protocol's periods in words: imaging 1 month and 3 days after the course end date 03-28
+    // (04-28, then 05-01); window 2 months (05-28) to 1 year (2028-03-28) after it; discharge 03-31
+    // + 1 week and 1 day = 04-08, before the window's start, so the window is not moved.
+    [Fact]
+    public void Explain_ProtocolPeriods_AreWrittenInWordsWithPlurals()
+    {
+        var protocol = new CourseProtocolBuilder
+        {
+            ResponseAssessmentDelay = Period.FromMonths(1) + Period.FromDays(3),
+            RetreatmentWindowStart = Period.FromMonths(2),
+            RetreatmentWindowEnd = Period.FromYears(1),
+            MinimumIntervalAfterDischarge = Period.FromWeeks(1) + Period.FromDays(1),
+        }.Build();
+
+        var explained = new CoursePlanner(protocol).Plan(Local("2027-03-10T08:00"), NewYork).WithDischargeDate(Date("2027-03-31")).Explain();
+
+        Find(explained, "imaging date by the protocol").Value.Should().Be("2027-05-01");
+        Inputs(Find(explained, "imaging date by the protocol")).Should().Equal("course end date=2027-03-28", "delay=1 month and 3 days");
+        Inputs(Find(explained, "next-course window start by the course end")).Should().Equal("course end date=2027-03-28", "after it=2 months");
+        Inputs(Find(explained, "next-course window end")).Should().Equal("course end date=2027-03-28", "after it=1 year");
+        Inputs(Find(explained, "next-course window earliest start after discharge")).Should().Equal("discharge date=2027-03-31", "minimum interval=1 week and 1 day");
+        Find(explained, "next-course window earliest start after discharge").Value.Should().Be("2027-04-08");
+        Find(explained, "next-course window").Value.Should().Be("2027-05-28/2028-03-28");
+    }
 }

@@ -103,4 +103,39 @@ public class WorkingDayCalendarTests
 
         act.Should().ThrowExactly<ArgumentOutOfRangeException>().WithMessage("shift must be one of Next, Previous, Nearest, None; was 9*");
     }
+
+    [Fact]
+    public void ParseHolidayText_Null_Throws()
+    {
+        var act = () => WorkingDayCalendar.ParseHolidayText(null!);
+
+        act.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("text");
+    }
+
+    [Fact]
+    public void ToString_NoWeekendAndOneHoliday_IsSingular()
+    {
+        new WorkingDayCalendar([], [Date("2027-12-25")]).ToString().Should().Be("weekend none; 1 holiday from 2027-12-25 to 2027-12-25");
+        new WorkingDayCalendar([IsoDayOfWeek.Friday], []).ToString().Should().Be("weekend Friday; no holidays");
+    }
+
+    // Equal calendars (the same weekend days and holidays, however given) have equal hash codes,
+    // with holidays and without; a calendar differing in one holiday or one weekend day is unequal.
+    [Fact]
+    public void Equality_ComparesWeekendDaysAndHolidays()
+    {
+        var christmas = new WorkingDayCalendar([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday], [Date("2027-12-25")]);
+        var christmasAgain = WorkingDayCalendar.SaturdaySunday.WithHolidays([Date("2027-12-25")]);
+        var noHolidays = new WorkingDayCalendar([IsoDayOfWeek.Sunday, IsoDayOfWeek.Saturday], []);
+
+        christmas.GetHashCode().Should().Be(christmasAgain.GetHashCode());
+        noHolidays.GetHashCode().Should().Be(WorkingDayCalendar.SaturdaySunday.GetHashCode());
+        (christmas == christmasAgain).Should().BeTrue();
+        (christmas != christmasAgain).Should().BeFalse();
+        (noHolidays != WorkingDayCalendar.SaturdaySunday).Should().BeFalse();
+        (christmas != WorkingDayCalendar.SaturdaySunday.WithHolidays([Date("2027-12-24")])).Should().BeTrue();
+        (christmas != new WorkingDayCalendar([IsoDayOfWeek.Sunday], [Date("2027-12-25")])).Should().BeTrue();
+        (christmas != null).Should().BeTrue();
+        ((WorkingDayCalendar?)null != null).Should().BeFalse();
+    }
 }

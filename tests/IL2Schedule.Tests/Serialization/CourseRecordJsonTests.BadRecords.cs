@@ -1,6 +1,9 @@
 using System.Text.Json;
 using FluentAssertions;
+using IL2Schedule.Records;
 using IL2Schedule.Serialization;
+using NodaTime;
+using NodaTime.Testing.TimeZones;
 
 namespace IL2Schedule.Tests.Serialization;
 
@@ -46,6 +49,8 @@ public class CourseRecordJsonBadRecordTests
     [InlineData("{" + Valid + """, "workingDays": {"weekend": ["none"], "holidays": [], "imagingDateShift": "next"}}""", "workingDays.weekend must hold monday to sunday; was 'none'.")]
     // 2027-03-14 02:30 does not exist in New York (EST -05:00 jumps to EDT -04:00 at 02:00).
     [InlineData("""{"firstDose": "2027-03-14T02:30", "zone": "America/New_York", "protocol": "label", "events": []}""", "firstDose 2027-03-14T02:30:00 is skipped in America/New_York; add firstDoseStart with the offset meant.")]
+    // 2027-11-07 01:30 happens twice in New York (EDT -04:00, then EST -05:00 from 02:00 EDT).
+    [InlineData("""{"firstDose": "2027-11-07T01:30", "zone": "America/New_York", "protocol": "label", "events": []}""", "firstDose 2027-11-07T01:30:00 is repeated in America/New_York; add firstDoseStart with the offset meant.")]
     // 2027-11-07 01:30 happens twice in New York (-04:00, then -05:00); -07:00 is neither.
     [InlineData("""{"firstDose": "2027-11-07T01:30", "firstDoseStart": "2027-11-07T01:30:00-07:00", "zone": "America/New_York", "protocol": "label", "events": []}""", "firstDoseStart must be an instant of firstDose 2027-11-07T01:30:00 in America/New_York: one of the instants of a repeated time, or for a skipped time one from the gap's start to the time shifted forward by the gap.")]
     public void Deserialize_AMalformedPlanInput_IsRejectedWithItsName(string json, string message)
@@ -62,6 +67,16 @@ public class CourseRecordJsonBadRecordTests
 
         act.Should().Throw<JsonException>().Which.Message.Should().Be(
             $"zone must be a tzdb {TimeZoneDatabase.Embedded.TzdbVersion}, Windows or fixed-offset time zone id; was 'America/New_Yrok'; did you mean America/New_York?");
+    }
+
+    // "Europe/" is contained in every Europe/ id; the first three in ordinal order are suggested.
+    [Fact]
+    public void Deserialize_AZoneCloseToSeveral_ListsTheSuggestions()
+    {
+        var act = () => CourseRecordJson.Deserialize("""{"firstDose": "2027-03-10T08:00", "zone": "Europe/", "protocol": "label", "events": []}""");
+
+        act.Should().Throw<JsonException>().Which.Message.Should().Be(
+            $"zone must be a tzdb {TimeZoneDatabase.Embedded.TzdbVersion}, Windows or fixed-offset time zone id; was 'Europe/'; did you mean Europe/Amsterdam, Europe/Andorra, Europe/Astrakhan?");
     }
 
     [Fact]
@@ -101,6 +116,19 @@ public class CourseRecordJsonBadRecordTests
 
         schedule.Should().Throw<ArgumentNullException>().WithParameterName("schedule");
         status.Should().Throw<ArgumentNullException>().WithParameterName("status");
+    }
+
+    // A zone no tzdb knows (NodaTime.Testing's, +00:00 until 2030) could not be found again on reading.
+    [Fact]
+    public void Serialize_ARecordInAZoneWithoutAReadableId_IsRejected()
+    {
+        var zone = new SingleTransitionDateTimeZone(Instant.FromUtc(2030, 1, 1, 0, 0), Offset.Zero, Offset.FromHours(1), "Test/Nowhere");
+        var record = CourseRecord.Start(new CoursePlanner().Plan(new LocalDateTime(2027, 3, 10, 8, 0), zone));
+
+        var act = () => CourseRecordJson.Serialize(record);
+
+        act.Should().ThrowExactly<ArgumentException>().Which.Message.Should().Be(
+            "record's zone must have a tzdb or fixed-offset id so the document can be read back; was 'Test/Nowhere' (Parameter 'record')");
     }
 
     [Fact]

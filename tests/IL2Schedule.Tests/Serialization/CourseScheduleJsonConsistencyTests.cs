@@ -80,6 +80,22 @@ public class CourseScheduleJsonConsistencyTests
         act.Should().Throw<JsonException>().Which.Message.Should().StartWith("The document's doses does not match the schedule re-planned from its inputs with tzdb ");
     }
 
+    // Without a body weight the re-plan has no dose amounts; a dose that states one is compared
+    // against none (72.5 kg x 600,000 IU/kg = 43,500,000 IU, as a weighted document would say).
+    [Fact]
+    public void Deserialize_ADoseAmountWithoutABodyWeight_IsReportedAtTheDose()
+    {
+        var schedule = new CoursePlanner().Plan(new LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
+        var document = JsonNode.Parse(CourseScheduleJson.Serialize(schedule))!.AsObject();
+        document["doses"]![0]!["doseIu"] = 43500000;
+        string tzdb = TimeZoneDatabase.Embedded.TzdbVersion;
+
+        var act = () => CourseScheduleJson.Deserialize(document.ToJsonString());
+
+        act.Should().Throw<JsonException>().Which.Message.Should().Be(
+            $"The document's doses[0].doseIu does not match the schedule re-planned from its inputs with tzdb {tzdb} (document written with tzdb {tzdb}): document 43500000, re-planned null.");
+    }
+
     [Fact]
     public void Deserialize_ANullWhereTheReplannedValueIsADate_ShowsNull()
     {

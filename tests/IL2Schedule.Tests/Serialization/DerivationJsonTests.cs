@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
@@ -101,5 +102,34 @@ public class DerivationJsonTests
 
         noWriter.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("writer");
         noList.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("derivations");
+    }
+
+    // Dose 1 of the worked example: rule 3 with its note. Written with relaxed escaping, so the
+    // source's quotes are \" and its section sign and apostrophes are written as they are.
+    [Fact]
+    public void Write_ADerivationWithANote_WritesTheNote()
+    {
+        var doseOne = WorkedExample.Explain().Single(derivation => derivation.Subject == "dose 1 start");
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            DerivationJson.Write(writer, [doseOne]);
+        }
+
+        Encoding.UTF8.GetString(buffer.ToArray()).Should().Be(
+            "[{\"subject\":\"dose 1 start\",\"value\":\"2027-03-10T08:00:00-05:00\",\"ruleSet\":\"planning\",\"rule\":3,\"ruleName\":\"Dose timing\","
+            + "\"source\":\"Label §2.1 (\\\"every 8 hours\\\"); EHR practice differs (domain notes)\","
+            + "\"inputs\":[{\"name\":\"cycle\",\"value\":\"1\"},{\"name\":\"cycle start\",\"value\":\"2027-03-10T08:00:00-05:00\"}],"
+            + "\"note\":\"the cycle's first dose is given at its start\"}]");
+    }
+
+    [Fact]
+    public void Write_AListHoldingANull_ThrowsArgumentNullException()
+    {
+        using var writer = new Utf8JsonWriter(new MemoryStream());
+
+        var act = () => DerivationJson.Write(writer, [null!]);
+
+        act.Should().ThrowExactly<ArgumentNullException>().Which.ParamName.Should().Be("derivations");
     }
 }

@@ -103,16 +103,23 @@ public class TimeZoneLookupTests
     }
 
     // Suggestions: ids containing the text (score 0), then ids within a small edit distance
-    // (max(2, length / 4)), closest first, ties in ordinal order. Worked by hand:
+    // (max(1, length / 4)), closest first, ties in ordinal order. Worked by hand:
     // "America/New_Yrok" is 2 edits from America/New_York (a swapped pair) and more than 4 from
     // any other id; "Europe/Londn" is 1 edit from Europe/London; "New_York" is contained in
     // America/New_York only; "Europe/" is contained in every Europe/ id.
+    // "GMT+0" (at most 1 edit) is contained in Etc/GMT+0 and GMT+0, then 1 edit from GMT-0 and GMT0
+    // ('-' sorts before '0'); only Etc/GMT ids put the sign-flipped id first. "Etc/GMTX" (at most
+    // 2 edits) has no sign: 1 edit from Etc/GMT and Etc/GMT0, 2 from Etc/GMT+0 ('+' sorts first).
+    // Ids are compared whole: "rann" is 2 edits from Iran (an I added, an n dropped), more than 1.
     [Theory]
     [InlineData("America/New_Yrok", new[] { "America/New_York" })]
     [InlineData("Europe/Londn", new[] { "Europe/London" })]
     [InlineData("New_York", new[] { "America/New_York" })]
     [InlineData("new york", new[] { "America/New_York" })]
     [InlineData("Europe/", new[] { "Europe/Amsterdam", "Europe/Andorra", "Europe/Astrakhan" })]
+    [InlineData("GMT+0", new[] { "Etc/GMT+0", "GMT+0", "GMT-0" })]
+    [InlineData("Etc/GMTX", new[] { "Etc/GMT", "Etc/GMT0", "Etc/GMT+0" })]
+    [InlineData("rann", new string[0])]
     [InlineData("Mars/Olympus_Mons", new string[0])]
     [InlineData("", new string[0])]
     [InlineData("   ", new string[0])]

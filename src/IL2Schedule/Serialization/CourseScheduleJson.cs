@@ -140,15 +140,27 @@ public static partial class CourseScheduleJson
             return JsonSerializer.Deserialize(json, Compact)
                 ?? throw new JsonException("A course schedule document must be a JSON object; was null.");
         }
-        catch (JsonException e) when (e.Message.Contains("type 'IL2Schedule.Serialization.", StringComparison.Ordinal))
+        catch (JsonException e) when (e.Message.Contains(InternalNamespace, StringComparison.Ordinal))
         {
-            throw new JsonException(
-                e.Message
-                    .Replace("type 'IL2Schedule.Serialization.CourseScheduleDocument'", "the course schedule document", StringComparison.Ordinal)
-                    .Replace("type 'IL2Schedule.Serialization.ProtocolDocument'", "the protocol", StringComparison.Ordinal),
-                e);
+            throw new JsonException(WithDocumentParts(e.Message), e.Path, e.LineNumber, e.BytePositionInLine, e);
         }
     }
+
+    private const string InternalNamespace = "IL2Schedule.Serialization.";
+
+    /// <summary>
+    /// The serializer's message with the library's internal document types named as the parts of
+    /// the document they read ("could not be converted to the course schedule document. Path: $.zone ...").
+    /// </summary>
+    internal static string WithDocumentParts(string message) => message
+        .Replace($"type '{InternalNamespace}{nameof(CourseScheduleDocument)}'", "the course schedule document", StringComparison.Ordinal)
+        .Replace($"type '{InternalNamespace}{nameof(ProtocolDocument)}'", "the protocol", StringComparison.Ordinal)
+        .Replace($"{InternalNamespace}{nameof(CourseScheduleDocument)}", "the course schedule document", StringComparison.Ordinal)
+        .Replace($"{InternalNamespace}{nameof(ProtocolDocument)}", "the protocol", StringComparison.Ordinal)
+        .Replace($"{InternalNamespace}{nameof(CycleDocument)}", "a cycle", StringComparison.Ordinal)
+        .Replace($"{InternalNamespace}{nameof(DoseDocument)}", "a dose", StringComparison.Ordinal)
+        .Replace($"{InternalNamespace}{nameof(DateWindowDocument)}", "a date window", StringComparison.Ordinal)
+        .Replace($"{InternalNamespace}{nameof(WorkingDaysDocument)}", "workingDays", StringComparison.Ordinal);
 
     /// <summary>Re-plans a document's course from its inputs in <paramref name="database"/>.</summary>
     internal static CourseSchedule Replan(CourseScheduleDocument document, TimeZoneDatabase database)

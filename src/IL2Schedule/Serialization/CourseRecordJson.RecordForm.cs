@@ -123,7 +123,7 @@ public static partial class CourseRecordJson
         catch (JsonException e)
         {
             throw new JsonException("protocol must be 'label', 'nci' or an object with every setting of the planned JSON form's protocol: "
-                + e.Message.Replace("type 'IL2Schedule.Serialization.ProtocolDocument'", "the protocol", StringComparison.Ordinal), e);
+                + CourseScheduleJson.WithDocumentParts(e.Message), e);
         }
     }
 

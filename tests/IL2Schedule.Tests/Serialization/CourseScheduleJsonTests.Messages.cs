@@ -22,8 +22,7 @@ public partial class CourseScheduleJsonTests
     [Fact]
     public void Deserialize_AZoneThatIsANumber_NamesThePathNotAnInternalType()
     {
-        var schedule = new CoursePlanner().Plan(new NodaTime.LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
-        var document = System.Text.Json.Nodes.JsonNode.Parse(CourseScheduleJson.Serialize(schedule))!.AsObject();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample()))!.AsObject();
         document["zone"] = 5;
 
         var act = () => CourseScheduleJson.Deserialize(document.ToJsonString());
@@ -45,8 +44,7 @@ public partial class CourseScheduleJsonTests
     [InlineData("doseTiming", "$.doseTiming")]
     public void Deserialize_APartThatIsANumber_NamesItsPathNotAnInternalType(string property, string path)
     {
-        var schedule = new CoursePlanner().Plan(new NodaTime.LocalDateTime(2027, 3, 10, 8, 0), "America/New_York");
-        var document = System.Text.Json.Nodes.JsonNode.Parse(CourseScheduleJson.Serialize(schedule))!.AsObject();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(CourseScheduleJson.Serialize(WorkedExample()))!.AsObject();
         if (document[property] is System.Text.Json.Nodes.JsonArray array)
         {
             array[0] = 5;
